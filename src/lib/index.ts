@@ -1,0 +1,14 @@
+/**
+ * The public API of the numerics core. Lessons, widgets, workers, tests and benchmarks import
+ * from here and never from the files behind it.
+ */
+export {
+  ACTIVATION_IDS,
+  activation,
+  isActivationId,
+  sigmoid,
+  softplus,
+  type Activation,
+  type ActivationId,
+  type ActivationParams,
+} from './math/activations.ts';
