@@ -12,3 +12,6 @@ export {
   type ActivationId,
   type ActivationParams,
 } from './math/activations.ts';
+export { logSoftmax, softmax } from './math/softmax.ts';
+export { LOSS_IDS, type LossId } from './math/loss-kernels.ts';
+export { isLossId, loss, type ElementwiseShape, type Loss, type LossShapes } from './math/losses.ts';
