@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
+
+// BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
+// OUT_DIR lets the browser tests build the root and the sub-path sites side by side.
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnMathErrors],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  integrations: [mdx()],
+});
