@@ -1,0 +1,84 @@
+/**
+ * The live explorer: binds controls to state and state to figures. Everything shown is derived
+ * from one state object; the URL and the reset button only ever replace that object.
+ */
+import * as Plot from '@observablehq/plot';
+import { createAnnouncer } from '../common/announcer.ts';
+import { choiceControl, numberControl, type Control } from '../common/controls.ts';
+import { parseState, serialiseState } from '../common/state.ts';
+import { readParams, writeParams } from '../common/url-state.ts';
+import { derivativeFigure, outputFigure } from './figures.ts';
+import { describe, sampleCurves } from './model.ts';
+import { HIDDEN_UNITS, SCHEMA, type ExplorerState } from './state.ts';
+
+/** Replaces the element's build-time figure with the interactive explorer. */
+export function mountExplorer(host: HTMLElement): void {
+  const key = host.dataset.key ?? 'explorer';
+  const lessonDefaults = parseState(SCHEMA, readParams(host.dataset.defaults ?? '', key)).state;
+  const fromUrl = parseState(SCHEMA, readParams(location.search, key), lessonDefaults);
+  let state: ExplorerState = fromUrl.state;
+
+  const view = document.createElement('div');
+  view.className = 'al-widget-body';
+  view.innerHTML = `
+    <p class="al-notice" hidden></p>
+    <div class="al-control-row" data-group="top" data-print="hide"></div>
+    <div class="al-chart" data-chart="output"></div>
+    <div class="al-chart" data-chart="derivative"></div>
+    <div class="al-control-columns" data-print="hide">
+      ${Array.from({ length: HIDDEN_UNITS }, (_, j) => `<fieldset class="al-control-group" data-group="unit${j + 1}"><legend>Hidden unit ${j + 1}</legend></fieldset>`).join('')}
+    </div>
+    <p class="al-actions" data-print="hide"><button type="button" class="al-button" data-action="reset">Reset to the lesson's values</button></p>
+    <p class="visually-hidden" data-live></p>`;
+  const part = <T extends Element>(selector: string) => view.querySelector<T>(selector)!;
+  const notice = part<HTMLParagraphElement>('.al-notice');
+  const announce = createAnnouncer(part<HTMLElement>('[data-live]'));
+  if (fromUrl.problems.length > 0) {
+    notice.textContent = `Some settings in the address could not be used. ${fromUrl.problems.join(' ')}`;
+    notice.hidden = false;
+  }
+
+  const controls = new Map<keyof ExplorerState, Control>();
+  const update = (changes: Partial<ExplorerState>) => {
+    state = { ...state, ...changes };
+    render();
+    announce(describe(state, sampleCurves(state)));
+    history.replaceState(history.state, '', `${location.pathname}${writeParams(location.search, key, serialiseState(SCHEMA, state))}${location.hash}`);
+  };
+  const prefix = `${key}-${Math.random().toString(36).slice(2, 8)}`;
+  for (const name of Object.keys(SCHEMA) as (keyof ExplorerState)[]) {
+    const field = SCHEMA[name];
+    const id = `${prefix}-${name}`;
+    const control =
+      field.kind === 'choice'
+        ? choiceControl(id, field, state[name] as string, (value) => update({ [name]: value }))
+        : numberControl(id, field, state[name] as number, (value) => update({ [name]: value }));
+    const group = name === 'f' || name === 'wrt' || name === 'c' ? 'top' : `unit${name.slice(1)}`;
+    part(`[data-group="${group}"]`).append(control.element);
+    controls.set(name, control);
+  }
+  part('[data-action="reset"]').addEventListener('click', () => {
+    for (const [name, control] of controls) control.set(lessonDefaults[name]);
+    notice.hidden = true;
+    update(lessonDefaults);
+  });
+
+  const charts = { output: part<HTMLElement>('[data-chart="output"]'), derivative: part<HTMLElement>('[data-chart="derivative"]') };
+  function render() {
+    const points = sampleCurves(state);
+    const description = describe(state, points);
+    const width = Math.max(260, charts.output.clientWidth || 600);
+    charts.output.replaceChildren(Plot.plot(outputFigure(state, points, width, description)));
+    charts.derivative.replaceChildren(Plot.plot(derivativeFigure(state, points, width, description)));
+  }
+
+  host.replaceChildren(view);
+  render();
+  let lastWidth = charts.output.clientWidth;
+  new ResizeObserver(() => {
+    if (charts.output.clientWidth === lastWidth) return;
+    lastWidth = charts.output.clientWidth;
+    requestAnimationFrame(render);
+  }).observe(charts.output);
+  host.dataset.ready = 'true';
+}

@@ -1,0 +1,59 @@
+/**
+ * A minimal static host for the built site, on loopback: serves `root` under `base` the way
+ * static hosts do (directory → index.html, unknown path → 404.html with status 404).
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A running server and the URL of the site's root. */
+export interface StaticSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the folder `root` at `base` (e.g. "/" or "/course/") on a free loopback port. */
+export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+  const server: Server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = path.startsWith(base) ? await resolveFile(root, path.slice(base.length)) : undefined;
+    if (file) {
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(await readFile(file));
+      return;
+    }
+    response.writeHead(404, { 'content-type': TYPES['.html'] });
+    response.end(await readFile(join(root, '404.html')).catch(() => 'Not found'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function resolveFile(root: string, relative: string): Promise<string | undefined> {
+  const candidate = normalize(join(root, relative));
+  if (!candidate.startsWith(normalize(root))) return undefined;
+  for (const file of [candidate, join(candidate, 'index.html')]) {
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile()) return file;
+  }
+  return undefined;
+}
