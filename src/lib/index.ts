@@ -15,3 +15,16 @@ export {
 export { logSoftmax, softmax } from './math/softmax.ts';
 export { LOSS_IDS, type LossId } from './math/loss-kernels.ts';
 export { isLossId, loss, type ElementwiseShape, type Loss, type LossShapes } from './math/losses.ts';
+export { MAX_SEED, checkSeed, createRandom, type RandomSource } from './data/random.ts';
+export { createDataset, oneHot, selectRows, type Dataset } from './data/dataset.ts';
+export {
+  makeBlobs,
+  makeCircles,
+  makeMoons,
+  makeRegressionWithOutliers,
+  makeSpiral,
+  makeXor,
+  type GeneratorOptions,
+  type RegressionSet,
+} from './data/datasets.ts';
+export { fitStandardizer, splitDataset, standardizeSplit, type Split, type Standardizer } from './data/split.ts';
