@@ -6,8 +6,6 @@ export {
   ACTIVATION_IDS,
   activation,
   isActivationId,
-  sigmoid,
-  softplus,
   type Activation,
   type ActivationId,
   type ActivationParams,

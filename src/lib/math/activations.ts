@@ -2,7 +2,27 @@
  * Activation functions: value, derivative and what a widget needs to describe each one.
  * Conventions at kinks and thresholds follow PyTorch and are stated on each definition.
  */
-import erf from '@stdlib/math-base-special-erf';
+import {
+  elu,
+  eluDerivative,
+  gelu,
+  geluDerivative,
+  identity,
+  identityDerivative,
+  leakyRelu,
+  leakyReluDerivative,
+  preluAlphaDerivative,
+  relu,
+  reluDerivative,
+  sigmoid,
+  sigmoidDerivative,
+  softplus,
+  step,
+  stepDerivative,
+  swish,
+  swishDerivative,
+  tanhDerivative,
+} from './activation-functions.ts';
 import { finiteParameter, resolveParameters, type ParameterSpec } from './params.ts';
 
 /** Every activation id, in the order lessons introduce them. */
@@ -45,35 +65,6 @@ export interface Activation {
   dAlpha?(z: number): number;
 }
 
-/** The logistic sigmoid 1 / (1 + e^-z), split on the sign of z so that exp never overflows. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-/** σ'(z) = e^-|z| / (1 + e^-|z|)², exact in both tails where σ(1 - σ) would round to 0. */
-export function sigmoidDerivative(z: number): number {
-  const e = Math.exp(-Math.abs(z));
-  const d = 1 + e;
-  return e / (d * d);
-}
-
-/** tanh'(z) = sech²(z) = 4e^-2|z| / (1 + e^-2|z|)², accurate where 1 - tanh² would cancel. */
-export function tanhDerivative(z: number): number {
-  const e = Math.exp(-2 * Math.abs(z));
-  const d = 1 + e;
-  return (4 * e) / (d * d);
-}
-
-/** softplus(z) = log(1 + e^z) as max(z, 0) + log1p(e^-|z|): finite for every finite z. */
-export function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
-
-const INV_SQRT2 = Math.SQRT1_2;
-const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-
 interface Definition {
   readonly name: string;
   readonly formula: string;
@@ -96,7 +87,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     derivativeFormula: "H'(z) = 0",
     range: () => '\\{0, 1\\}',
     parameters: NO_PARAMETERS,
-    build: () => ({ f: (z) => (z >= 0 ? 1 : z < 0 ? 0 : Number.NaN), df: (z) => (Number.isNaN(z) ? z : 0) }),
+    build: () => ({ f: step, df: stepDerivative }),
   },
   sigmoid: {
     name: 'Sigmoid',
@@ -121,7 +112,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     derivativeFormula: "\\mathrm{ReLU}'(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases}",
     range: () => '[0, \\infty)',
     parameters: NO_PARAMETERS,
-    build: () => ({ f: (z) => (z > 0 ? z : z <= 0 ? 0 : z), df: (z) => (z > 0 ? 1 : z <= 0 ? 0 : z) }),
+    build: () => ({ f: relu, df: reluDerivative }),
   },
   // LeakyReLU'(0) = alpha, as PyTorch's leaky_relu_backward (z > 0 ? 1 : alpha).
   leaky_relu: {
@@ -131,7 +122,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
       "\\mathrm{LeakyReLU}'(z) = \\begin{cases} 1 & z > 0 \\\\ \\alpha & z \\le 0 \\end{cases}",
     range: ALPHA_RANGE,
     parameters: { alpha: finiteParameter(0.01) },
-    build: ({ alpha }) => ({ f: (z) => (z > 0 ? z : alpha * z), df: (z) => (z > 0 ? 1 : z <= 0 ? alpha : z) }),
+    build: ({ alpha }) => ({ f: (z) => leakyRelu(z, alpha), df: (z) => leakyReluDerivative(z, alpha) }),
   },
   // As leaky_relu with a learnable alpha; PReLU'(0) = alpha and ∂f/∂alpha = z for z <= 0, else 0,
   // as PyTorch's prelu backward.
@@ -144,9 +135,9 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     range: ALPHA_RANGE,
     parameters: { alpha: finiteParameter(0.25) },
     build: ({ alpha }) => ({
-      f: (z) => (z > 0 ? z : alpha * z),
-      df: (z) => (z > 0 ? 1 : z <= 0 ? alpha : z),
-      dAlpha: (z) => (z > 0 ? 0 : z),
+      f: (z) => leakyRelu(z, alpha),
+      df: (z) => leakyReluDerivative(z, alpha),
+      dAlpha: preluAlphaDerivative,
     }),
   },
   // ELU'(0) = alpha (the left branch, as PyTorch's elu_backward tests z <= 0), alpha·expm1(z)
@@ -159,8 +150,8 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     range: ({ alpha }) => (alpha > 0 ? `(-${alpha}, \\infty)` : '[0, \\infty)'),
     parameters: { alpha: finiteParameter(1) },
     build: ({ alpha }) => ({
-      f: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
-      df: (z) => (z > 0 ? 1 : alpha * Math.exp(z)),
+      f: (z) => elu(z, alpha),
+      df: (z) => eluDerivative(z, alpha),
     }),
   },
   // SiLU: PyTorch's silu_backward σ(z)(1 + z(1 - σ(z))), with 1 - σ(z) taken as σ(-z).
@@ -170,7 +161,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     derivativeFormula: "\\mathrm{swish}'(z) = \\sigma(z)\\,\\bigl(1 + z\\,(1 - \\sigma(z))\\bigr)",
     range: () => '[\\approx -0.278, \\infty)',
     parameters: NO_PARAMETERS,
-    build: () => ({ f: (z) => z * sigmoid(z), df: (z) => sigmoid(z) * (1 + z * sigmoid(-z)) }),
+    build: () => ({ f: swish, df: swishDerivative }),
   },
   // The exact erf form (PyTorch's approximate='none'): zΦ(z) with Φ(z) = ½(1 + erf(z/√2)),
   // derivative Φ(z) + zφ(z); erf comes from stdlib, accurate to float64.
@@ -182,10 +173,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
       "\\mathrm{GELU}'(z) = \\Phi(z) + z\\,\\varphi(z) = \\Phi(z) + \\frac{z}{\\sqrt{2\\pi}}\\,e^{-z^2/2}",
     range: () => '[\\approx -0.170, \\infty)',
     parameters: NO_PARAMETERS,
-    build: () => ({
-      f: (z) => 0.5 * z * (1 + erf(z * INV_SQRT2)),
-      df: (z) => 0.5 * (1 + erf(z * INV_SQRT2)) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z),
-    }),
+    build: () => ({ f: gelu, df: geluDerivative }),
   },
   // log(1 + e^z) in the stable form max(z, 0) + log1p(e^-|z|). PyTorch (beta 1, threshold 20)
   // returns z itself above 20; the two differ there by log1p(e^-z) < 2.1e-9.
@@ -203,7 +191,7 @@ const DEFINITIONS: Readonly<Record<ActivationId, Definition>> = {
     derivativeFormula: "f'(z) = 1",
     range: () => '(-\\infty, \\infty)',
     parameters: NO_PARAMETERS,
-    build: () => ({ f: (z) => z, df: (z) => (Number.isNaN(z) ? z : 1) }),
+    build: () => ({ f: identity, df: identityDerivative }),
   },
 };
 

@@ -4,7 +4,7 @@
  * Element (r, c) of a batch sits at r·rowStride + c·colStride in both yTrue and yPred; for
  * sparse_cce yTrue holds the class index of row r at column 0.
  */
-import { sigmoid, softplus } from './activations.ts';
+import { sigmoid, softplus } from './activation-functions.ts';
 import { logSumExpShifted, maxStrided } from './softmax.ts';
 
 /** Every loss id. */
