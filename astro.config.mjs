@@ -22,7 +22,8 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnMathErrors],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The high-contrast themes keep comments readable (WCAG AA) on both backgrounds.
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     },
   },

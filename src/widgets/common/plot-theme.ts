@@ -3,6 +3,7 @@
  * the light and dark themes without being drawn again; the same options serve the live widget
  * and the figure rendered at build time.
  */
+import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 
 /** Chart series colours, in order. */
@@ -23,4 +24,17 @@ export function themed(options: PlotOptions): PlotOptions {
       overflow: 'visible',
     },
   };
+}
+
+/**
+ * Draws a chart with Plot and makes it read as one image: its label and description come from
+ * the figure's ariaLabel and ariaDescription. Plot also labels each mark's <g>, which ARIA does
+ * not allow on an element without a role, so those labels are removed.
+ */
+export function drawChart(options: PlotOptions, document?: Document): SVGSVGElement | HTMLElement {
+  const chart = Plot.plot(document ? { ...options, document } : options);
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  svg?.setAttribute('role', 'img');
+  for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+  return chart;
 }

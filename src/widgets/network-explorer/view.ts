@@ -2,8 +2,8 @@
  * The live explorer: binds controls to state and state to figures. Everything shown is derived
  * from one state object; the URL and the reset button only ever replace that object.
  */
-import * as Plot from '@observablehq/plot';
 import { createAnnouncer } from '../common/announcer.ts';
+import { drawChart } from '../common/plot-theme.ts';
 import { choiceControl, numberControl, type Control } from '../common/controls.ts';
 import { parseState, serialiseState } from '../common/state.ts';
 import { readParams, writeParams } from '../common/url-state.ts';
@@ -68,8 +68,8 @@ export function mountExplorer(host: HTMLElement): void {
     const points = sampleCurves(state);
     const description = describe(state, points);
     const width = Math.max(260, charts.output.clientWidth || 600);
-    charts.output.replaceChildren(Plot.plot(outputFigure(state, points, width, description)));
-    charts.derivative.replaceChildren(Plot.plot(derivativeFigure(state, points, width, description)));
+    charts.output.replaceChildren(drawChart(outputFigure(state, points, width, description)));
+    charts.derivative.replaceChildren(drawChart(derivativeFigure(state, points, width, description)));
   }
 
   host.replaceChildren(view);

@@ -1,0 +1,36 @@
+/**
+ * Builds the site as a reader gets it, at the root and under a sub-path, and serves both on
+ * loopback for the browser tests. The URLs reach the tests through Vitest's provide/inject.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+/** The sub-path the second build is hosted under. */
+export const SUB_PATH = '/course/';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    subPathSiteUrl: string;
+  }
+}
+
+const run = promisify(execFile);
+
+async function build(outDir: string, basePath: string): Promise<void> {
+  const env = { ...process.env, OUT_DIR: outDir, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' };
+  await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env, maxBuffer: 64 * 1024 * 1024 });
+}
+
+export default async function setup(project: TestProject) {
+  await build('./dist', '/');
+  await build('./dist-subpath', SUB_PATH);
+  const sites: StaticSite[] = [await serveStatic('dist'), await serveStatic('dist-subpath', SUB_PATH)];
+  project.provide('siteUrl', sites[0].url);
+  project.provide('subPathSiteUrl', sites[1].url);
+  return async () => {
+    await Promise.all(sites.map((site) => site.close()));
+  };
+}

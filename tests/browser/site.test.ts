@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import katex from 'katex';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { openPage, seriousViolations } from './harness.ts';
+
+const siteUrl = inject('siteUrl');
+const LESSON_1 = 'lessons/01-why-activation-functions/';
+const PAGES = ['', LESSON_1, 'no-such-page/'];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(PAGES)('page "/%s"', (path) => {
+  test.each(['light', 'dark'] as const)('loads cleanly with no serious accessibility problem in %s mode', async (colorScheme) => {
+    const { page, problems } = await openPage(browser, siteUrl + path, { colorScheme });
+    // Scrolling through the page wakes every widget, so their own requests and errors count too.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('fits a 360 px wide screen without sideways scrolling', async () => {
+    const { page } = await openPage(browser, siteUrl + path, { viewport: { width: 360, height: 780 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+});
+
+test('the home page lists every lesson with its time and links to the first', async () => {
+  const { page } = await openPage(browser, siteUrl);
+  const items = page.locator('.lesson-list li');
+  expect(await items.count()).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => items.first().textContent()).toMatch(/Why a network needs activation functions[\s\S]*\d+ min/);
+  await page.getByRole('link', { name: /Start with lesson 1/ }).click();
+  await page.waitForURL(`**/${LESSON_1}`);
+  expect(await page.locator('h1').textContent()).toBe('Why a network needs activation functions');
+  await page.context().close();
+});
+
+test('a lesson typesets its formulas, marks itself in the sidebar and links its table of contents', async () => {
+  const { page } = await openPage(browser, siteUrl + LESSON_1);
+  expect(await page.locator('.katex').count()).toBeGreaterThan(10);
+  expect(await page.locator('.katex-display').count()).toBeGreaterThan(2);
+  const current = page.locator('.sidebar a[aria-current="page"]');
+  expect(await current.textContent()).toContain('Why a network needs activation functions');
+  const targets = await page.locator('.toc a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+  expect(targets.length).toBeGreaterThan(3);
+  for (const target of targets) expect(await page.locator(target).count(), target).toBe(1);
+  expect(await page.locator('pre.astro-code[data-language="python"] span').count()).toBeGreaterThan(5);
+  await page.context().close();
+});
+
+test('KaTeX draws fractions and square roots at full size', async () => {
+  const { page } = await openPage(browser, siteUrl + LESSON_1);
+  // Lesson 1 has fractions. A root sign is KaTeX's stretchy SVG, which a global "svg { height: auto }"
+  // would collapse, so one is typeset by the same KaTeX and placed in the lesson, under the site's styles.
+  const root = katex.renderToString('\\sqrt{x^2 + 1}', { displayMode: true });
+  const sizes = await page.evaluate((html) => {
+    const probe = document.createElement('div');
+    probe.innerHTML = html;
+    document.querySelector('.prose')!.append(probe);
+    return {
+      fraction: document.querySelector('.katex .frac-line')!.getBoundingClientRect().toJSON() as DOMRect,
+      root: probe.querySelector('.sqrt svg')!.getBoundingClientRect().height,
+    };
+  }, root);
+  expect(sizes.fraction.width).toBeGreaterThan(5);
+  expect(sizes.fraction.height).toBeGreaterThan(0);
+  expect(sizes.root).toBeGreaterThan(10);
+  await page.context().close();
+});
+
+test('the theme can be set to dark or light, and the choice survives a reload', async () => {
+  const { page } = await openPage(browser, siteUrl + LESSON_1, { colorScheme: 'light' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.getByLabel('Theme').selectOption('dark');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  await page.reload();
+  expect(await background()).toBe(dark);
+  await page.getByLabel('Theme').selectOption('auto');
+  expect(await background()).toBe(light);
+  await page.context().close();
+});
+
+test('the automatic theme follows the operating system', async () => {
+  const { page } = await openPage(browser, siteUrl, { colorScheme: 'dark' });
+  const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 22, 27)');
+  expect(scheme).toContain('dark');
+  await page.context().close();
+});
+
+test('printing a lesson gives a handout: no navigation, light colours, the figures kept', async () => {
+  const { page } = await openPage(browser, siteUrl + LESSON_1, { colorScheme: 'dark' });
+  await page.emulateMedia({ media: 'print' });
+  const visible = (selector: string) => page.locator(selector).first().isVisible();
+  expect(await visible('.site-header')).toBe(false);
+  expect(await visible('.lesson-sidebar')).toBe(false);
+  expect(await visible('.pager')).toBe(false);
+  expect(await visible('figure.al-widget svg')).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.context().close();
+});
+
+test('an unknown address shows the 404 page with a way back', async () => {
+  const { page } = await openPage(browser, siteUrl + 'no-such-page/');
+  expect(await page.locator('h1').textContent()).toContain('not part of the course');
+  await page.getByRole('link', { name: /course overview/ }).click();
+  await page.waitForURL(siteUrl);
+  await page.context().close();
+});
