@@ -19,8 +19,12 @@ declare module 'vitest' {
 
 const run = promisify(execFile);
 
+/** Variables Vitest sets for its own Vite; a build that inherits them would take BASE_URL=/ and test mode. */
+const VITEST_VARIABLES = /^(VITEST.*|BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV)$/;
+
 async function build(outDir: string, basePath: string): Promise<void> {
-  const env = { ...process.env, OUT_DIR: outDir, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' };
+  const inherited = Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name));
+  const env = { ...Object.fromEntries(inherited), OUT_DIR: outDir, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' };
   await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env, maxBuffer: 64 * 1024 * 1024 });
 }
 

@@ -3,7 +3,7 @@
  * respect to a first-layer weight, ∂ŷ/∂wⱼ = vⱼ f′(wⱼ x + bⱼ) x. The activation's value and
  * derivative come from the numerics core, so the widget shows exactly what the lessons compute.
  */
-import { activation, type Activation } from '~/lib/index.ts';
+import { activation, type Activation } from '../../lib/index.ts';
 import { HIDDEN_UNITS, X_RANGE, type ExplorerState, type HiddenActivation } from './state.ts';
 
 /** One sampled point of both curves. */

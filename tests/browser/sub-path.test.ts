@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { openPage } from './harness.ts';
+import { SUB_PATH } from './global-setup.ts';
+
+const siteUrl = inject('subPathSiteUrl');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('under a sub-path every link and asset stays under it, and a reader can go from home to the widget', async () => {
+  const { page, problems } = await openPage(browser, siteUrl);
+  const origin = new URL(siteUrl).origin;
+  const addresses = await page.evaluate(() =>
+    [...document.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src')!),
+  );
+  for (const address of addresses.filter((value) => !value.startsWith('#'))) {
+    expect(new URL(address, page.url()).href.startsWith(origin + SUB_PATH), address).toBe(true);
+  }
+  await page.getByRole('link', { name: /Start with lesson 1/ }).click();
+  await page.waitForURL(`**${SUB_PATH}lessons/01-why-activation-functions/`);
+  await page.locator('al-network-explorer').scrollIntoViewIfNeeded();
+  await page.waitForSelector('al-network-explorer[data-ready]');
+  await page.getByLabel('Hidden activation f').selectOption('relu');
+  expect(new URL(page.url()).pathname).toBe(`${SUB_PATH}lessons/01-why-activation-functions/`);
+  const fonts = await page.evaluate(() => document.fonts.check('16px KaTeX_Main'));
+  expect(fonts).toBe(true);
+  await page.getByRole('link', { name: 'Activation & Loss' }).first().click();
+  await page.waitForURL(siteUrl);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
