@@ -26,3 +26,29 @@ export {
   type RegressionSet,
 } from './data/datasets.ts';
 export { fitStandardizer, splitDataset, standardizeSplit, type Split, type Standardizer } from './data/split.ts';
+export {
+  INIT_IDS,
+  cloneNetwork,
+  createNetwork,
+  type ActivationSpec,
+  type InitId,
+  type LayerActivationId,
+  type LayerShape,
+  type Network,
+  type NetworkConfig,
+} from './nn/network.ts';
+export { createOptimizer, type Optimizer, type OptimizerConfig } from './nn/optimisers.ts';
+export { type BackwardVariant } from './nn/propagation.ts';
+export { EVALUATION_CHUNK, type Evaluation } from './nn/evaluate.ts';
+export {
+  TrainingDivergedError,
+  createTrainer,
+  train,
+  type EpochMetrics,
+  type Trainer,
+  type TrainingConfig,
+  type TrainingData,
+  type TrainingHistory,
+  type TrainOptions,
+} from './nn/train.ts';
+export { gradientCheck, type GradientCheckOptions, type LayerGradientCheck } from './nn/gradient-check.ts';

@@ -1,10 +1,13 @@
 /**
  * Seeded randomness on pure-rand's xoroshiro128+ generator: the same seed and stream give the
  * same numbers on every run, so every data set, initialisation and shuffle is reproducible.
+ * The 128-bit state is filled from the seed by SplitMix32, as the generator's authors advise:
+ * pure-rand's own seeding puts the seed into the state almost as it is, and its first outputs
+ * then follow the seed (the first uniform is 0.99999... for every small seed).
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 /** A seeded source of random numbers. Each instance owns its generator state. */
 export interface RandomSource {
@@ -29,6 +32,18 @@ export function checkSeed(seed: unknown, owner = 'seed'): number {
   return seed;
 }
 
+/** Four well-mixed 32-bit words from `seed` by SplitMix32 (Weyl sequence plus an avalanche hash). */
+function splitMix32State(seed: number): number[] {
+  let weyl = seed | 0;
+  return Array.from({ length: 4 }, () => {
+    weyl = (weyl + 0x9e3779b9) | 0;
+    let z = weyl;
+    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    return z ^ (z >>> 15);
+  });
+}
+
 /**
  * A random source for `seed`. Different `stream` numbers give independent sequences from one
  * seed (each is 2^64 steps further along, by the generator's jump), so that, for example,
@@ -36,7 +51,7 @@ export function checkSeed(seed: unknown, owner = 'seed'): number {
  */
 export function createRandom(seed: number, stream = 0): RandomSource {
   checkSeed(seed);
-  const generator = xoroshiro128plus(seed);
+  const generator = xoroshiro128plusFromState(splitMix32State(seed));
   for (let jump = 0; jump < stream; jump++) generator.jump();
   // Box–Muller yields normals in pairs; the second waits here for the next call.
   let spareNormal = Number.NaN;

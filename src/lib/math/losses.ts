@@ -125,6 +125,18 @@ const DESCRIPTIONS: Readonly<Record<LossId, Description>> = {
   },
 };
 
+/**
+ * What is wrong with `value` as a target of loss `id` whose predictions have `units` columns,
+ * or null when it is fine (the same rules value() and grad() apply).
+ */
+export function targetProblem(id: LossId, value: number, units: number): string | null {
+  if (!Number.isFinite(value)) return `must be a finite number, got ${value}`;
+  const rule = DESCRIPTIONS[id].target;
+  if (rule !== null && !rule.isValid(value)) return `must be ${rule.allowed}, got ${value}`;
+  if (id === 'sparse_cce' && value >= units) return `is class ${value} but there are ${units} outputs (0 to ${units - 1})`;
+  return null;
+}
+
 /** True when `id` names a loss; use it to validate ids from URLs or attributes. */
 export function isLossId(id: unknown): id is LossId {
   return typeof id === 'string' && (LOSS_IDS as readonly string[]).includes(id);

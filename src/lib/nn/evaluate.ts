@@ -1,0 +1,117 @@
+/**
+ * Accuracy, whole-dataset evaluation and prediction in fixed-size chunks, through a workspace
+ * allocated once: evaluating a validation set or a heatmap grid allocates nothing.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { LossId } from '../math/loss-kernels.ts';
+import type { Network } from './network.ts';
+import { batchLoss, createWorkspace, forward, loadBatch, type LossSpec, type Workspace } from './propagation.ts';
+
+/** How predictions are scored: one output against a threshold, the largest of several, or not at all (regression). */
+export interface AccuracyRule {
+  readonly kind: 'binary' | 'argmax' | 'none';
+  /** Binary: an output at or above this is class 1 (0 for logits and hinge scores, else 0.5). */
+  readonly outputThreshold: number;
+  /** Binary: a target above this is class 1 (0 for hinge's ±1 labels, else 0.5). */
+  readonly targetThreshold: number;
+  /** Argmax: targets are class indices (sparse_cce) rather than one-hot rows. */
+  readonly sparseTargets: boolean;
+}
+
+/** The accuracy rule for a network trained with `lossId` on data with `classCount` classes (0: regression). */
+export function accuracyRule(network: Network, lossId: LossId, classCount: number): AccuracyRule {
+  const units = network.shapes[network.shapes.length - 1].outputs;
+  const scores = lossId === 'bce_logits' || lossId === 'hinge';
+  return {
+    kind: classCount < 2 ? 'none' : units === 1 ? 'binary' : 'argmax',
+    outputThreshold: scores ? 0 : 0.5,
+    targetThreshold: lossId === 'hinge' ? 0 : 0.5,
+    sparseTargets: lossId === 'sparse_cce',
+  };
+}
+
+/** How many of the `count` samples in the batch buffers are classified correctly. */
+export function countCorrect(rule: AccuracyRule, output: Float64Array, target: Float64Array, units: number, count: number): number {
+  let correct = 0;
+  if (rule.kind === 'binary') {
+    for (let b = 0; b < count; b++) {
+      if (output[b] >= rule.outputThreshold === target[b] > rule.targetThreshold) correct++;
+    }
+  } else if (rule.kind === 'argmax') {
+    for (let b = 0; b < count; b++) {
+      let predicted = 0;
+      let expected = rule.sparseTargets ? target[b] : 0;
+      for (let j = 1, k = b + count; j < units; j++, k += count) {
+        if (output[k] > output[predicted * count + b]) predicted = j;
+        if (!rule.sparseTargets && target[k] > target[expected * count + b]) expected = j;
+      }
+      if (predicted === expected) correct++;
+    }
+  }
+  return correct;
+}
+
+/** Loss and accuracy (NaN when there is no accuracy rule) over a whole data set. */
+export interface Evaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+/** Chunked, allocation-free evaluation and prediction for one network. */
+export interface Evaluator {
+  evaluate(data: Dataset, loss: LossSpec, rule: AccuracyRule): Evaluation;
+  /** Runs `data` forward chunk by chunk, handing each chunk's per-layer activations to `visit`. */
+  forEachChunk(data: Dataset, visit: (activations: readonly Float64Array[], count: number) => void): void;
+  /**
+   * Network outputs for `rows` rows of `inputs` (row-major), written row-major into `out`,
+   * which must hold rows × output units.
+   */
+  predict(inputs: Float64Array, out: Float64Array, rows?: number): void;
+}
+
+/** The number of samples an evaluator pushes through at once. */
+export const EVALUATION_CHUNK = 256;
+
+/** An evaluator with its own workspace, so evaluating never disturbs a training batch. */
+export function createEvaluator(network: Network, targetSize: number): Evaluator {
+  const workspace: Workspace = createWorkspace(network, EVALUATION_CHUNK, targetSize);
+  const inputSize = network.shapes[0].inputs;
+  const last = network.shapes.length - 1;
+  const units = network.shapes[last].outputs;
+  const forEachChunk = (data: Dataset, visit: (activations: readonly Float64Array[], count: number) => void): void => {
+    for (let start = 0; start < data.size; start += EVALUATION_CHUNK) {
+      const count = Math.min(EVALUATION_CHUNK, data.size - start);
+      loadBatch(workspace, data, null, start, count);
+      forward(network, workspace, count);
+      visit(workspace.a, count);
+    }
+  };
+  return {
+    evaluate: (data, loss, rule) => {
+      let lossSum = 0;
+      let correct = 0;
+      forEachChunk(data, (activations, count) => {
+        lossSum += batchLoss(network, workspace, count, loss) * count;
+        correct += countCorrect(rule, activations[last], workspace.target, units, count);
+      });
+      return { loss: lossSum / data.size, accuracy: rule.kind === 'none' ? Number.NaN : correct / data.size };
+    },
+    forEachChunk,
+    predict: (inputs, out, rows = inputs.length / inputSize) => {
+      if (!Number.isInteger(rows) || inputs.length < rows * inputSize || out.length < rows * units) {
+        throw new Error(`predict: need ${rows} rows of ${inputSize} inputs and room for ${rows} × ${units} outputs`);
+      }
+      const output = workspace.a[last];
+      for (let start = 0; start < rows; start += EVALUATION_CHUNK) {
+        const count = Math.min(EVALUATION_CHUNK, rows - start);
+        for (let b = 0; b < count; b++) {
+          for (let i = 0; i < inputSize; i++) workspace.input[i * count + b] = inputs[(start + b) * inputSize + i];
+        }
+        forward(network, workspace, count);
+        for (let b = 0; b < count; b++) {
+          for (let j = 0; j < units; j++) out[(start + b) * units + j] = output[j * count + b];
+        }
+      }
+    },
+  };
+}

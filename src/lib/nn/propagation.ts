@@ -1,0 +1,154 @@
+/**
+ * Forward and backward passes over one mini-batch, in a workspace of buffers allocated once for
+ * a batch capacity. Activations are feature-major: unit j of sample b at j·count + b.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import { meanLoss, type LossId } from '../math/loss-kernels.ts';
+import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
+import { inputGradients, linearForward, weightGradients } from './linear-kernels.ts';
+import type { LayerShape, Network } from './network.ts';
+import type { Optimizer } from './optimisers.ts';
+
+/** A loss id with its resolved parameter (Huber's delta; 1 for the others, which ignore it). */
+export interface LossSpec {
+  readonly id: LossId;
+  readonly delta: number;
+}
+
+/**
+ * 'correct' back-propagates the true gradient. 'article' reproduces the seed article's NumPy:
+ * the output delta is multiplied by the output activation's derivative a second time, and each
+ * layer is updated before dA is propagated through its (already updated) weights.
+ */
+export type BackwardVariant = 'correct' | 'article';
+
+/** Buffers for one batch of up to `capacity` samples: inputs, targets, Z, A, deltas, gradients. */
+export interface Workspace {
+  readonly capacity: number;
+  readonly input: Float64Array;
+  readonly target: Float64Array;
+  readonly z: readonly Float64Array[];
+  readonly a: readonly Float64Array[];
+  /** Per layer: dA on the way in, turned into dZ in place. */
+  readonly delta: readonly Float64Array[];
+  /** Per layer, laid out like the layer's parameters. */
+  readonly gradients: readonly Float64Array[];
+}
+
+/** Allocates every buffer a batch of up to `capacity` samples needs. */
+export function createWorkspace(network: Network, capacity: number, targetSize: number): Workspace {
+  const { shapes } = network;
+  return {
+    capacity,
+    input: new Float64Array(shapes[0].inputs * capacity),
+    target: new Float64Array(targetSize * capacity),
+    z: shapes.map((s) => new Float64Array(s.outputs * capacity)),
+    a: shapes.map((s) => new Float64Array(s.outputs * capacity)),
+    delta: shapes.map((s) => new Float64Array(s.outputs * capacity)),
+    gradients: shapes.map((s) => new Float64Array(s.parameterCount)),
+  };
+}
+
+/** Copies rows order[start..start+count) of `data` (row-major) into the feature-major batch buffers. */
+export function loadBatch(workspace: Workspace, data: Dataset, order: Uint32Array | null, start: number, count: number): void {
+  const { input, target } = workspace;
+  const { inputs, targets, inputSize, targetSize } = data;
+  for (let b = 0; b < count; b++) {
+    const row = order === null ? start + b : order[start + b];
+    for (let i = 0; i < inputSize; i++) input[i * count + b] = inputs[row * inputSize + i];
+    for (let t = 0; t < targetSize; t++) target[t * count + b] = targets[row * targetSize + t];
+  }
+}
+
+/** The activation's alpha now: the learned value for PReLU, the configured one otherwise. */
+export function currentAlpha(shape: LayerShape, parameters: Float64Array): number {
+  return shape.learnsAlpha ? parameters[shape.alphaOffset] : shape.alpha;
+}
+
+/** Runs the loaded batch of `count` samples through the network; the output is workspace.a[last]. */
+export function forward(network: Network, workspace: Workspace, count: number): void {
+  const { shapes, parameters } = network;
+  for (let l = 0; l < shapes.length; l++) {
+    const shape = shapes[l];
+    const input = l === 0 ? workspace.input : workspace.a[l - 1];
+    linearForward(shape, parameters[l], input, workspace.z[l], count);
+    activate(shape.activation, currentAlpha(shape, parameters[l]), workspace.z[l], workspace.a[l], shape.outputs, count);
+  }
+}
+
+/** The batch's mean loss from the output of the last forward pass, without gradients. */
+export function batchLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
+  const last = network.shapes.length - 1;
+  const layout = { rows: count, cols: network.shapes[last].outputs, rowStride: 1, colStride: count };
+  return meanLoss(loss.id, loss.delta, workspace.target, workspace.a[last], null, layout);
+}
+
+/**
+ * Back-propagates the batch's mean loss after `forward`, leaving each layer's gradient in
+ * workspace.gradients, and returns the loss. With a sigmoid output and bce, or softmax and
+ * cce, dZ = (p - y)/n directly, not multiplied by the activation's derivative. The 'correct'
+ * variant leaves the parameters alone; 'article' calls optimizer.updateLayer on each layer as
+ * soon as its gradient is known, before propagating through it.
+ */
+export function backward(
+  network: Network,
+  workspace: Workspace,
+  count: number,
+  loss: LossSpec,
+  variant: BackwardVariant,
+  optimizer: Optimizer | null,
+): number {
+  const { shapes, parameters } = network;
+  const { z, a, delta, gradients, target } = workspace;
+  const last = shapes.length - 1;
+  const output = shapes[last];
+  const units = output.outputs;
+  const layout = { rows: count, cols: units, rowStride: 1, colStride: count };
+  const outputAlpha = currentAlpha(output, parameters[last]);
+  let value: number;
+  let alphaGradient = 0;
+  if (output.activation === 'sigmoid' && loss.id === 'bce') {
+    value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
+    const scale = 1 / (units * count);
+    for (let k = 0; k < units * count; k++) delta[last][k] = (a[last][k] - target[k]) * scale;
+  } else if (output.activation === 'softmax' && loss.id === 'cce') {
+    value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
+    softmaxCrossEntropyDelta(a[last], target, delta[last], units, count);
+  } else {
+    value = meanLoss(loss.id, loss.delta, target, a[last], delta[last], layout);
+    alphaGradient = activationBackward(output.activation, outputAlpha, z[last], a[last], delta[last], units, count);
+  }
+  if (variant === 'article') {
+    multiplyByDerivativeAgain(output.activation, outputAlpha, z[last], a[last], delta[last], units, count);
+  }
+  for (let l = last; l >= 0; l--) {
+    const shape = shapes[l];
+    weightGradients(shape, l === 0 ? workspace.input : a[l - 1], delta[l], gradients[l], count);
+    if (shape.learnsAlpha) gradients[l][shape.alphaOffset] = alphaGradient;
+    if (variant === 'article' && optimizer !== null) optimizer.updateLayer(l, parameters[l], gradients[l]);
+    if (l > 0) {
+      const below = shapes[l - 1];
+      inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
+      alphaGradient = activationBackward(
+        below.activation,
+        currentAlpha(below, parameters[l - 1]),
+        z[l - 1],
+        a[l - 1],
+        delta[l - 1],
+        below.outputs,
+        count,
+      );
+    }
+  }
+  return value;
+}
+
+/** dZ = (p·Σy - y)/count per sample: softmax with cross-entropy, exact for rows of y summing to 1 or not. */
+function softmaxCrossEntropyDelta(p: Float64Array, y: Float64Array, delta: Float64Array, units: number, count: number): void {
+  const scale = 1 / count;
+  for (let b = 0; b < count; b++) {
+    let total = 0;
+    for (let j = 0, k = b; j < units; j++, k += count) total += y[k];
+    for (let j = 0, k = b; j < units; j++, k += count) delta[k] = (p[k] * total - y[k]) * scale;
+  }
+}
