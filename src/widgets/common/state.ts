@@ -11,6 +11,8 @@ export interface NumberField {
   readonly max: number;
   readonly step: number;
   readonly default: number;
+  /** 'log' when the range spans orders of magnitude (learning rates): the slider moves in log10. */
+  readonly scale?: 'linear' | 'log';
 }
 
 /** One value out of a fixed list, set with a select. */
@@ -21,13 +23,31 @@ export interface ChoiceField<V extends string = string> {
   readonly default: V;
 }
 
-/** The table of a widget's fields, keyed by the name used in URLs. */
-export type Schema = Readonly<Record<string, NumberField | ChoiceField>>;
+/** A short list of whole numbers, e.g. hidden layer sizes; written "32-16-8" in URLs. */
+export interface ListField {
+  readonly kind: 'list';
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly default: readonly number[];
+}
 
-/** The state a schema describes: numbers for number fields, the option values for choices. */
+/** Any field of a state table. */
+export type Field = NumberField | ChoiceField | ListField;
+
+/** The table of a widget's fields, keyed by the name used in URLs. */
+export type Schema = Readonly<Record<string, Field>>;
+
+/** The state a schema describes: numbers, the option values of choices, arrays for lists. */
 export type StateOf<S extends Schema> = {
-  -readonly [K in keyof S]: S[K] extends ChoiceField<infer V> ? V : number;
+  -readonly [K in keyof S]: S[K] extends ChoiceField<infer V> ? V : S[K] extends ListField ? number[] : number;
 };
+
+type Value = number | string | number[];
+
+const LIST_SEPARATOR = '-';
 
 /** A parsed state and the reasons any input was set aside (shown to the reader). */
 export interface Parsed<S extends Schema> {
@@ -37,8 +57,8 @@ export interface Parsed<S extends Schema> {
 
 /** The defaults of every field. */
 export function defaultState<S extends Schema>(schema: S): StateOf<S> {
-  const state: Record<string, number | string> = {};
-  for (const [key, field] of Object.entries(schema)) state[key] = field.default;
+  const state: Record<string, Value> = {};
+  for (const [key, field] of Object.entries(schema)) state[key] = field.kind === 'list' ? [...field.default] : field.default;
   return state as StateOf<S>;
 }
 
@@ -51,7 +71,7 @@ export function parseState<S extends Schema>(
   input: Readonly<Record<string, string | undefined>>,
   overrides: Partial<StateOf<S>> = {},
 ): Parsed<S> {
-  const state: Record<string, number | string> = { ...defaultState(schema), ...overrides };
+  const state: Record<string, Value> = { ...defaultState(schema), ...overrides };
   const problems: string[] = [];
   for (const [key, field] of Object.entries(schema)) {
     const raw = input[key];
@@ -64,16 +84,28 @@ export function parseState<S extends Schema>(
 }
 
 /** One field's value from text, or undefined when the text is not an allowed value. */
-export function parseField(field: NumberField | ChoiceField, raw: string): number | string | undefined {
+export function parseField(field: ChoiceField, raw: string): string | undefined;
+export function parseField(field: NumberField, raw: string): number | undefined;
+export function parseField(field: ListField, raw: string): number[] | undefined;
+export function parseField(field: Field, raw: string): Value | undefined;
+export function parseField(field: Field, raw: string): Value | undefined {
   if (field.kind === 'choice') return field.options.some((option) => option.value === raw) ? raw : undefined;
+  if (field.kind === 'list') {
+    const items = raw.split(LIST_SEPARATOR).map(Number);
+    const fits = items.length >= field.minLength && items.length <= field.maxLength;
+    return fits && items.every((item) => Number.isInteger(item) && item >= field.min && item <= field.max) ? items : undefined;
+  }
   if (raw.trim() === '') return undefined;
   const value = Number(raw);
   return Number.isFinite(value) && value >= field.min && value <= field.max ? value : undefined;
 }
 
 /** What a field accepts, in words, for messages. */
-export function allowed(field: NumberField | ChoiceField): string {
+export function allowed(field: Field): string {
   if (field.kind === 'choice') return `one of ${field.options.map((option) => option.value).join(', ')}`;
+  if (field.kind === 'list') {
+    return `${field.minLength} to ${field.maxLength} whole numbers from ${field.min} to ${field.max}, joined by "${LIST_SEPARATOR}"`;
+  }
   return `a number from ${field.min} to ${field.max}`;
 }
 
@@ -81,8 +113,10 @@ export function allowed(field: NumberField | ChoiceField): string {
 export function serialiseState<S extends Schema>(schema: S, state: StateOf<S>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, field] of Object.entries(schema)) {
-    const value = (state as Record<string, number | string>)[key];
-    if (value !== field.default) values[key] = String(value);
+    const value = (state as Record<string, Value>)[key];
+    const text = Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value);
+    const fallback = Array.isArray(field.default) ? field.default.join(LIST_SEPARATOR) : String(field.default);
+    if (text !== fallback) values[key] = text;
   }
   return values;
 }

@@ -1,0 +1,11 @@
+/** The lab's Web Worker: trains off the main thread, so the page only draws. */
+import { createLabSession } from './session.ts';
+import type { LabReport, LabRequest } from './protocol.ts';
+
+const respond = createLabSession({
+  post: (report: LabReport) => postMessage(report),
+  schedule: (work) => setTimeout(work, 0),
+  now: () => performance.now(),
+});
+
+addEventListener('message', (event: MessageEvent<LabRequest>) => respond(event.data));

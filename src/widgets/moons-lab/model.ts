@@ -1,0 +1,128 @@
+/**
+ * The lab's data and training setup, derived from its state: the article's pipeline (generate,
+ * split 70/15/15, standardise on the training part only), the reader's own points, the
+ * training config, the heatmap grid and the confusion matrix. Pure: runs in the worker and in Node.
+ */
+import {
+  createDataset,
+  makeCircles,
+  makeMoons,
+  makeSpiral,
+  makeXor,
+  splitDataset,
+  standardizeSplit,
+  type Dataset,
+  type TrainingConfig,
+} from '../../lib/index.ts';
+import type { LabState } from './state.ts';
+
+/** A point the reader added by clicking, in the chart's (standardised) coordinates. */
+export interface UserPoint {
+  x: number;
+  y: number;
+  label: 0 | 1;
+}
+
+/** The plotted area: every point with a margin of 0.5, as the article's plot has. */
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** The three standardised parts, the reader's points already in the training part. */
+export interface LabData {
+  train: Dataset;
+  validation: Dataset;
+  test: Dataset;
+  bounds: Bounds;
+}
+
+/** Cells per side of the decision-boundary heatmap. */
+export const GRID = 48;
+
+type Generator = (options: { size: number; noise: number; seed: number }) => Dataset;
+
+// Circles use an inner radius of half the outer one, so noise 0.2 still leaves a visible gap.
+const GENERATORS: Record<LabState['data'], Generator> = {
+  moons: makeMoons,
+  circles: (options) => makeCircles({ ...options, factor: 0.5 }),
+  xor: makeXor,
+  spiral: makeSpiral,
+};
+
+/** Generates, splits and standardises the data set the state describes, and appends the reader's points. */
+export function prepareData(state: LabState, userPoints: readonly UserPoint[] = []): LabData {
+  const all = GENERATORS[state.data]({ size: state.points, noise: state.noise, seed: state.seed });
+  const split = standardizeSplit(splitDataset(all, { train: 0.7, validation: 0.15 }, state.seed));
+  const train = withPoints(split.train, userPoints);
+  return { train, validation: split.validation, test: split.test, bounds: boundsOf([train, split.validation, split.test]) };
+}
+
+function withPoints(train: Dataset, points: readonly UserPoint[]): Dataset {
+  if (points.length === 0) return train;
+  const inputs = new Float64Array(train.inputs.length + 2 * points.length);
+  const targets = new Float64Array(train.targets.length + points.length);
+  inputs.set(train.inputs);
+  targets.set(train.targets);
+  points.forEach((point, i) => {
+    inputs[train.inputs.length + 2 * i] = point.x;
+    inputs[train.inputs.length + 2 * i + 1] = point.y;
+    targets[train.targets.length + i] = point.label;
+  });
+  return createDataset(inputs, targets, 2, 1, 2);
+}
+
+function boundsOf(parts: readonly Dataset[]): Bounds {
+  const bounds = { xMin: Infinity, xMax: -Infinity, yMin: Infinity, yMax: -Infinity };
+  for (const { inputs } of parts) {
+    for (let i = 0; i < inputs.length; i += 2) {
+      bounds.xMin = Math.min(bounds.xMin, inputs[i]);
+      bounds.xMax = Math.max(bounds.xMax, inputs[i]);
+      bounds.yMin = Math.min(bounds.yMin, inputs[i + 1]);
+      bounds.yMax = Math.max(bounds.yMax, inputs[i + 1]);
+    }
+  }
+  return { xMin: bounds.xMin - 0.5, xMax: bounds.xMax + 0.5, yMin: bounds.yMin - 0.5, yMax: bounds.yMax + 0.5 };
+}
+
+/** The engine's config for the state: sigmoid output with binary cross-entropy, Xavier initialisation. */
+export function trainingConfig(state: LabState): TrainingConfig {
+  return {
+    network: {
+      layers: [2, ...state.hidden, 1],
+      hiddenActivation: state.activation,
+      outputActivation: 'sigmoid',
+      init: 'xavier',
+      seed: state.seed,
+    },
+    loss: 'bce',
+    optimizer: { kind: state.optimizer, learningRate: state.lr },
+    batchSize: state.batch,
+    backward: state.backward,
+  };
+}
+
+/** The centres of the heatmap's cells, row by row from the top (largest y) down, as network inputs. */
+export function gridInputs(bounds: Bounds): Float64Array {
+  const inputs = new Float64Array(GRID * GRID * 2);
+  for (let row = 0; row < GRID; row++) {
+    for (let column = 0; column < GRID; column++) {
+      const cell = row * GRID + column;
+      inputs[2 * cell] = bounds.xMin + ((column + 0.5) * (bounds.xMax - bounds.xMin)) / GRID;
+      inputs[2 * cell + 1] = bounds.yMax - ((row + 0.5) * (bounds.yMax - bounds.yMin)) / GRID;
+    }
+  }
+  return inputs;
+}
+
+/** Counts by true class (rows) and predicted class (columns), predicting 1 where p ≥ 0.5. */
+export function confusionMatrix(probabilities: Float64Array, targets: Float64Array): [[number, number], [number, number]] {
+  const matrix: [[number, number], [number, number]] = [
+    [0, 0],
+    [0, 0],
+  ];
+  for (let i = 0; i < targets.length; i++) matrix[targets[i] === 1 ? 1 : 0][probabilities[i] >= 0.5 ? 1 : 0]++;
+  return matrix;
+}

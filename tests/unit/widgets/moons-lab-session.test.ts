@@ -1,0 +1,163 @@
+import { describe, expect, test } from 'vitest';
+import { defaultState, parseState } from '../../../src/widgets/common/state.ts';
+import { GRID, confusionMatrix, gridInputs, prepareData } from '../../../src/widgets/moons-lab/model.ts';
+import type { LabReport, LabRequest } from '../../../src/widgets/moons-lab/protocol.ts';
+import { createLabSession } from '../../../src/widgets/moons-lab/session.ts';
+import { SCHEMA, type LabState } from '../../../src/widgets/moons-lab/state.ts';
+
+/** A session with a queue for a scheduler and a clock that advances 1 ms per reading. */
+function harness() {
+  const reports: LabReport[] = [];
+  const queue: (() => void)[] = [];
+  let clock = 0;
+  const send = createLabSession({ post: (report) => reports.push(report), schedule: (work) => queue.push(work), now: () => clock++ });
+  const runQueue = (limit = 10_000) => {
+    for (let i = 0; i < limit && queue.length > 0; i++) queue.shift()!();
+  };
+  const of = <T extends LabReport['type']>(type: T) => reports.filter((report): report is Extract<LabReport, { type: T }> => report.type === type);
+  return { send: (request: LabRequest) => send(request), reports, runQueue, queue, of };
+}
+
+const small: LabState = { ...defaultState(SCHEMA), points: 400, hidden: [8, 8], epochs: 40 };
+
+describe('the lab state', () => {
+  test('defaults are the article setup', () => {
+    expect(defaultState(SCHEMA)).toEqual({
+      data: 'moons', noise: 0.2, points: 2000, seed: 42, hidden: [32, 16, 8], activation: 'relu',
+      lr: 0.05, batch: 64, epochs: 500, optimizer: 'sgd', backward: 'correct',
+    });
+  });
+
+  test('hidden layers travel as "32-16-8" and bad lists are refused', () => {
+    expect(parseState(SCHEMA, { hidden: '4-2' }).state.hidden).toEqual([4, 2]);
+    for (const raw of ['', '0', '65', '1-2-3-4-5-6', '3.5', 'a-b', '8--8']) {
+      const { state, problems } = parseState(SCHEMA, { hidden: raw });
+      expect(state.hidden, raw).toEqual([32, 16, 8]);
+      expect(problems[0], raw).toMatch(/Hidden layers: .* is not allowed \(1 to 5 whole numbers from 1 to 64/);
+    }
+  });
+});
+
+describe('the lab data', () => {
+  test('the article split: 1,400 / 300 / 300 rows, standardised on the training part', () => {
+    const data = prepareData(defaultState(SCHEMA));
+    expect([data.train.size, data.validation.size, data.test.size]).toEqual([1400, 300, 300]);
+    const mean = (k: number) => data.train.inputs.filter((_, i) => i % 2 === k).reduce((a, b) => a + b, 0) / data.train.size;
+    expect(Math.abs(mean(0))).toBeLessThan(1e-12);
+    expect(Math.abs(mean(1))).toBeLessThan(1e-12);
+  });
+
+  test("the reader's points join the training part only", () => {
+    const data = prepareData(small, [{ x: 0.5, y: -0.25, label: 1 }]);
+    expect(data.train.size).toBe(281);
+    expect([...data.train.inputs.slice(-2), data.train.targets.at(-1)]).toEqual([0.5, -0.25, 1]);
+    expect(data.validation.size + data.test.size).toBe(120);
+  });
+
+  test('the heatmap grid covers the bounds, top row first, and the confusion matrix counts', () => {
+    const grid = gridInputs({ xMin: 0, xMax: 4, yMin: 0, yMax: 4 });
+    expect(grid.length).toBe(GRID * GRID * 2);
+    expect([grid[0], grid[1]]).toEqual([4 / GRID / 2, 4 - 4 / GRID / 2]);
+    expect(confusionMatrix(Float64Array.of(0.9, 0.2, 0.5, 0.1), Float64Array.of(1, 1, 0, 0))).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+});
+
+describe('the training session', () => {
+  test('configure reports the points and epoch 0; step runs exactly one epoch', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    expect(lab.of('configured')[0].points.x.length).toBe(400);
+    expect(lab.of('progress')[0]).toMatchObject({ epoch: 0, epochs: [] });
+    lab.send({ type: 'step' });
+    const progress = lab.of('progress')[1];
+    expect(progress.epoch).toBe(1);
+    expect(progress.epochs.map((e) => e.epoch)).toEqual([1]);
+    expect(progress.heatmap.length).toBe(GRID * GRID);
+    expect(progress.heatmap.every((p) => p > 0 && p < 1)).toBe(true);
+  });
+
+  test('play runs to the epoch budget in slices, reporting every epoch once, then stops', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    expect(lab.queue.length).toBe(1);
+    lab.runQueue();
+    const epochs = lab.of('progress').flatMap((report) => report.epochs.map((e) => e.epoch));
+    expect(epochs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(lab.of('progress').length).toBeGreaterThan(1);
+    expect(lab.of('stopped')).toEqual([{ type: 'stopped', reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' }]);
+    lab.send({ type: 'play' });
+    expect(lab.queue.length).toBe(0);
+  });
+
+  test('pause stops between slices; play resumes from the same epoch', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue(1);
+    lab.send({ type: 'pause' });
+    const paused = lab.of('stopped')[0];
+    expect(paused.reason).toBe('paused');
+    expect(paused.epoch).toBeGreaterThan(0);
+    lab.runQueue();
+    expect(lab.of('progress').at(-1)!.epoch).toBe(paused.epoch);
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    expect(lab.of('stopped').at(-1)).toMatchObject({ reason: 'completed', epoch: 40 });
+  });
+
+  test('a diverging run stops on the first non-finite loss with a message and a suggestion', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, activation: 'elu', epochs: 40 }, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    const stopped = lab.of('stopped')[0];
+    expect(stopped.reason).toBe('diverged');
+    expect(stopped.message).toMatch(/learning rate of 10 is too large.*try 0\.5/);
+    expect(stopped.epoch).toBeLessThan(40);
+    lab.send({ type: 'step' });
+    expect(lab.of('error')).toEqual([]);
+  });
+
+  test('a run whose ReLUs all die stops and says so, though its loss is finite', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, epochs: 40 }, points: [] });
+    lab.send({ type: 'step' });
+    const stopped = lab.of('stopped')[0];
+    expect(stopped).toMatchObject({ reason: 'dead', epoch: 1 });
+    expect(stopped.message).toMatch(/every unit in hidden layer 3 outputs 0 .*dead ReLUs.*try 0\.5/);
+  });
+
+  test('evaluation reports test loss, accuracy and a confusion matrix that adds up', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    lab.send({ type: 'evaluate' });
+    const evaluation = lab.of('evaluation')[0];
+    const [[tn, fp], [fn, tp]] = evaluation.confusion;
+    expect(tn + fp + fn + tp).toBe(evaluation.size);
+    expect(evaluation.accuracy).toBeCloseTo((tn + tp) / evaluation.size, 12);
+    expect(evaluation.accuracy).toBeGreaterThan(0.8);
+  });
+
+  test("the gradient check passes the corrected backward pass and fails the article's", () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'step' });
+    lab.send({ type: 'gradient-check' });
+    const { correct, article } = lab.of('gradients')[0];
+    expect(correct).toHaveLength(3);
+    for (const error of correct) expect(error).toBeLessThan(1e-6);
+    expect(article.at(-1)!).toBeGreaterThan(0.1);
+  });
+
+  test('a request that cannot be met is reported, not thrown', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...small, batch: 0 }, points: [] });
+    expect(lab.of('error')[0].message).toMatch(/batchSize/);
+  });
+});
