@@ -31,7 +31,7 @@ export function themed(options: PlotOptions): PlotOptions {
  * the figure's ariaLabel and ariaDescription. Plot also labels each mark's <g>, which ARIA does
  * not allow on an element without a role, so those labels are removed.
  */
-export function drawChart(options: PlotOptions, document?: Document): SVGSVGElement | HTMLElement {
+export function drawChart(options: PlotOptions, document?: Document): ReturnType<typeof Plot.plot> {
   const chart = Plot.plot(document ? { ...options, document } : options);
   const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
   svg?.setAttribute('role', 'img');

@@ -1,0 +1,237 @@
+/**
+ * The live lab: binds controls to state, state to the training worker, and the worker's reports
+ * to charts. The worker trains; this thread only draws, at most once a frame (once a second
+ * when the reader prefers reduced motion).
+ */
+import { createAnnouncer } from '../common/announcer.ts';
+import { choiceControl, listControl, numberControl, type Control } from '../common/controls.ts';
+import { drawChart } from '../common/plot-theme.ts';
+import { defaultState, parseState, serialiseState } from '../common/state.ts';
+import { readParams, writeParams } from '../common/url-state.ts';
+import { HEATMAP_CLASS, boundaryFigure, cellColour, curvesFigure } from './figures.ts';
+import type { Bounds, UserPoint } from './model.ts';
+import { evaluationPanel, gradientPanel, percent } from './panels.ts';
+import type { EpochPoint, LabReport, LabRequest, PlotPoints } from './protocol.ts';
+import { SCHEMA, type LabState } from './state.ts';
+import { labMarkup } from './markup.ts';
+
+const GROUPS: Record<keyof LabState, string> = {
+  data: 'data', noise: 'data', points: 'data', seed: 'data',
+  hidden: 'network', activation: 'network',
+  lr: 'training', batch: 'training', epochs: 'training', optimizer: 'training',
+  backward: 'backward',
+};
+
+/** Replaces the element's build-time figure with the live lab. */
+export function mountLab(host: HTMLElement): void {
+  const key = host.dataset.key ?? 'lab';
+  const fromUrl = parseState(SCHEMA, readParams(location.search, key));
+  let state: LabState = fromUrl.state;
+  const userPoints: UserPoint[] = [];
+  let current: EpochPoint[] = [];
+  let previous: EpochPoint[] = [];
+  let plotted: { points: PlotPoints; bounds: Bounds; epochs: number } | undefined;
+  let heatmap: Float64Array | null = null;
+  let epoch = 0;
+  let running = false;
+  let cells: SVGElement[] = [];
+  let boundary: ReturnType<typeof drawChart> | undefined;
+  let stopReason = '';
+
+  const view = document.createElement('div');
+  view.className = 'al-widget-body al-lab';
+  view.innerHTML = labMarkup();
+  const part = <T extends Element = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
+  const announce = createAnnouncer(part('live'), 400);
+  const notice = part('notice');
+  if (fromUrl.problems.length > 0) showNotice(`Some settings in the address could not be used. ${fromUrl.problems.join(' ')}`);
+
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
+  } catch (error) {
+    showNotice(`The lab cannot start a background worker here (${String(error)}), so it cannot train. The figure shows a run trained in advance.`);
+    return;
+  }
+  const send = (request: LabRequest) => worker.postMessage(request);
+  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
+  worker.addEventListener('message', (event: MessageEvent<LabReport>) => receive(event.data));
+
+  // Controls, built from the state table.
+  const controls = new Map<keyof LabState, Control>();
+  for (const name of Object.keys(SCHEMA) as (keyof LabState)[]) {
+    const field = SCHEMA[name];
+    const id = `${key}-${name}`;
+    const change = (value: string | number | number[]) => configure({ ...state, [name]: value });
+    const control =
+      field.kind === 'choice'
+        ? choiceControl(id, field, state[name] as string, change)
+        : field.kind === 'list'
+          ? listControl(id, field, state[name] as number[], change)
+          : numberControl(id, field, state[name] as number, change);
+    part(`group-${GROUPS[name]}`).append(control.element);
+    controls.set(name, control);
+  }
+
+  const buttons = {
+    play: part<HTMLButtonElement>('play'),
+    step: part<HTMLButtonElement>('step'),
+    reset: part<HTMLButtonElement>('reset'),
+    defaults: part<HTMLButtonElement>('defaults'),
+    evaluate: part<HTMLButtonElement>('evaluate'),
+    gradients: part<HTMLButtonElement>('gradients'),
+    addPoint: part<HTMLButtonElement>('add-point'),
+    clearPoints: part<HTMLButtonElement>('clear-points'),
+  };
+  buttons.play.addEventListener('click', () => send({ type: running ? 'pause' : 'play' }));
+  buttons.step.addEventListener('click', () => send({ type: 'step' }));
+  buttons.reset.addEventListener('click', () => configure(state));
+  buttons.defaults.addEventListener('click', () => {
+    const defaults = defaultState(SCHEMA);
+    for (const [name, control] of controls) control.set(defaults[name]);
+    notice.hidden = true;
+    configure(defaults);
+  });
+  buttons.evaluate.addEventListener('click', () => send({ type: 'evaluate' }));
+  buttons.gradients.addEventListener('click', () => send({ type: 'gradient-check' }));
+  buttons.addPoint.addEventListener('click', () => {
+    const x = Number(part<HTMLInputElement>('point-x').value);
+    const y = Number(part<HTMLInputElement>('point-y').value);
+    const inside = plotted && x >= plotted.bounds.xMin && x <= plotted.bounds.xMax && y >= plotted.bounds.yMin && y <= plotted.bounds.yMax;
+    if (!inside || part<HTMLInputElement>('point-x').value === '' || part<HTMLInputElement>('point-y').value === '') {
+      const { xMin, xMax, yMin, yMax } = plotted!.bounds;
+      showNotice(`A new point needs x from ${xMin.toFixed(1)} to ${xMax.toFixed(1)} and y from ${yMin.toFixed(1)} to ${yMax.toFixed(1)}.`);
+      return;
+    }
+    addPoint(x, y);
+  });
+  buttons.clearPoints.addEventListener('click', () => {
+    userPoints.length = 0;
+    configure(state);
+  });
+  part('boundary').addEventListener('click', (event) => {
+    const svg = (event.target as Element).closest('svg');
+    if (!svg || !boundary || !plotted) return;
+    // The chart may be drawn smaller than its own width; map the click back to chart units.
+    const box = svg.getBoundingClientRect();
+    const factor = Number(svg.getAttribute('width')) / box.width;
+    const x = boundary.scale('x')?.invert?.((event.clientX - box.left) * factor);
+    const y = boundary.scale('y')?.invert?.((event.clientY - box.top) * factor);
+    const { xMin, xMax, yMin, yMax } = plotted.bounds;
+    if (x >= xMin && x <= xMax && y >= yMin && y <= yMax) addPoint(x, y);
+  });
+
+  function addPoint(x: number, y: number) {
+    const label = Number(part<HTMLSelectElement>('point-class').value) === 1 ? 1 : 0;
+    userPoints.push({ x, y, label });
+    announce(`Added a class ${label} point at ${x.toFixed(2)}, ${y.toFixed(2)}. The run restarts with it in the training data.`);
+    configure(state);
+  }
+
+  function showNotice(message: string) {
+    notice.textContent = message;
+    notice.hidden = false;
+  }
+
+  /** Starts a new run for `next`; the run before it stays as the faint comparison. */
+  function configure(next: LabState) {
+    state = next;
+    if (current.length > 0) previous = current;
+    current = [];
+    epoch = 0;
+    stopReason = '';
+    part('status').textContent = '';
+    part('evaluation').replaceChildren();
+    part('gradient-table').replaceChildren();
+    history.replaceState(history.state, '', `${location.pathname}${writeParams(location.search, key, serialiseState(SCHEMA, state))}${location.hash}`);
+    send({ type: 'configure', state, points: [...userPoints] });
+  }
+
+  function receive(report: LabReport) {
+    if (report.type === 'configured') {
+      plotted = report;
+      heatmap = null;
+      boundary = undefined;
+    } else if (report.type === 'progress') {
+      current = current.concat(report.epochs);
+      epoch = report.epoch;
+      heatmap = report.heatmap;
+      if (report.running && !running) announce(`Training started: ${state.epochs} epochs.`);
+      running = report.running;
+      if (running && report.epochs.some((e) => e.epoch % 100 === 0)) {
+        const last = report.epochs.at(-1)!;
+        announce(`Epoch ${last.epoch} of ${state.epochs}: validation accuracy ${percent(last.validationAccuracy)}.`);
+      }
+    } else if (report.type === 'stopped') {
+      running = false;
+      const last = current.at(-1);
+      const accuracy = last ? ` Validation accuracy ${percent(last.validationAccuracy)}.` : '';
+      stopReason = report.reason;
+      part('status').textContent = report.message;
+      announce(`${report.message}${report.reason === 'diverged' || report.reason === 'dead' ? '' : accuracy}`);
+    } else if (report.type === 'evaluation') {
+      part('evaluation').replaceChildren(evaluationPanel(report));
+      announce(`Test accuracy ${percent(report.accuracy)}, test loss ${report.loss.toFixed(4)}.`);
+    } else if (report.type === 'gradients') {
+      part('gradient-table').replaceChildren(gradientPanel(report, [2, ...state.hidden, 1]));
+      const worst = (errors: number[]) => Math.max(...errors).toExponential(1);
+      announce(`Gradient check: largest relative error ${worst(report.correct)} for the corrected pass, ${worst(report.article)} for the article's.`);
+    } else {
+      running = false;
+      showNotice(`The lab could not do that: ${report.message}`);
+    }
+    requestDraw();
+  }
+
+  // Drawing: coalesced to one frame; with reduced motion, at most once a second while training.
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  let drawQueued = false;
+  let lastDraw = 0;
+  function requestDraw() {
+    if (drawQueued) return;
+    drawQueued = true;
+    const wait = running && reducedMotion.matches ? Math.max(0, 1000 - (performance.now() - lastDraw)) : 0;
+    setTimeout(() => requestAnimationFrame(draw), wait);
+  }
+
+  function draw() {
+    drawQueued = false;
+    lastDraw = performance.now();
+    if (plotted && !boundary) {
+      const width = part('boundary').clientWidth || 480;
+      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, heatmap, width, describeBoundary()));
+      part('boundary').replaceChildren(boundary);
+      cells = [...boundary.querySelectorAll<SVGElement>(`g.${HEATMAP_CLASS} rect`)];
+    } else if (heatmap) {
+      for (let i = 0; i < cells.length; i++) cells[i].setAttribute('fill', cellColour(heatmap[i]));
+      boundary?.setAttribute('aria-description', describeBoundary());
+    }
+    const width = part('loss').clientWidth || 320;
+    const epochs = state.epochs;
+    part('loss').replaceChildren(drawChart(curvesFigure('Loss', current, previous, epochs, width)));
+    part('accuracy').replaceChildren(drawChart(curvesFigure('Accuracy', current, previous, epochs, width)));
+    const progress = part<HTMLProgressElement>('progress');
+    progress.max = epochs;
+    progress.value = Math.min(epoch, epochs);
+    part('epoch').textContent = `Epoch ${epoch} of ${epochs}`;
+    buttons.play.textContent = running ? 'Pause' : epoch > 0 && epoch < epochs ? 'Resume' : 'Train';
+    buttons.play.setAttribute('aria-pressed', String(running));
+    buttons.play.disabled = !running && ['completed', 'diverged', 'dead'].includes(stopReason);
+    buttons.step.disabled = running || buttons.play.disabled;
+    buttons.evaluate.disabled = running || epoch === 0;
+    buttons.gradients.disabled = running;
+    host.dataset.running = String(running);
+    host.dataset.epoch = String(epoch);
+  }
+
+  function describeBoundary(): string {
+    const last = current.at(-1);
+    return last
+      ? `After epoch ${last.epoch}, validation accuracy is ${percent(last.validationAccuracy)}. Blue areas are predicted class 0, red class 1; paler means less sure.`
+      : 'Before training: the untrained network is unsure everywhere.';
+  }
+
+  host.replaceChildren(view);
+  configure(state);
+  host.dataset.ready = 'true';
+}
