@@ -3,7 +3,7 @@
  * a batch capacity. Activations are feature-major: unit j of sample b at j·count + b.
  */
 import type { Dataset } from '../data/dataset.ts';
-import { meanLoss, type LossId } from '../math/loss-kernels.ts';
+import { meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
 import { inputGradients, linearForward, weightGradients } from './linear-kernels.ts';
 import type { LayerShape, Network } from './network.ts';
@@ -33,6 +33,8 @@ export interface Workspace {
   readonly delta: readonly Float64Array[];
   /** Per layer, laid out like the layer's parameters. */
   readonly gradients: readonly Float64Array[];
+  /** Where the loss finds the output batch; updated in place for each batch size. */
+  readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
 
 /** Allocates every buffer a batch of up to `capacity` samples needs. */
@@ -46,7 +48,16 @@ export function createWorkspace(network: Network, capacity: number, targetSize: 
     a: shapes.map((s) => new Float64Array(s.outputs * capacity)),
     delta: shapes.map((s) => new Float64Array(s.outputs * capacity)),
     gradients: shapes.map((s) => new Float64Array(s.parameterCount)),
+    outputLayout: { rows: capacity, cols: shapes[shapes.length - 1].outputs, rowStride: 1, colStride: capacity },
   };
+}
+
+/** The output layout for a batch of `count` samples (feature-major: sample b of unit j at j·count + b). */
+function outputLayout(workspace: Workspace, count: number): BatchLayout {
+  const layout = workspace.outputLayout;
+  layout.rows = count;
+  layout.colStride = count;
+  return layout;
 }
 
 /** Copies rows order[start..start+count) of `data` (row-major) into the feature-major batch buffers. */
@@ -79,8 +90,7 @@ export function forward(network: Network, workspace: Workspace, count: number): 
 /** The batch's mean loss from the output of the last forward pass, without gradients. */
 export function batchLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
   const last = network.shapes.length - 1;
-  const layout = { rows: count, cols: network.shapes[last].outputs, rowStride: 1, colStride: count };
-  return meanLoss(loss.id, loss.delta, workspace.target, workspace.a[last], null, layout);
+  return meanLoss(loss.id, loss.delta, workspace.target, workspace.a[last], null, outputLayout(workspace, count));
 }
 
 /**
@@ -103,7 +113,7 @@ export function backward(
   const last = shapes.length - 1;
   const output = shapes[last];
   const units = output.outputs;
-  const layout = { rows: count, cols: units, rowStride: 1, colStride: count };
+  const layout = outputLayout(workspace, count);
   const outputAlpha = currentAlpha(output, parameters[last]);
   let value: number;
   let alphaGradient = 0;
