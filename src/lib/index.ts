@@ -39,7 +39,7 @@ export {
 } from './nn/network.ts';
 export { createOptimizer, type Optimizer, type OptimizerConfig } from './nn/optimisers.ts';
 export { type BackwardVariant } from './nn/propagation.ts';
-export { EVALUATION_CHUNK, type Evaluation } from './nn/evaluate.ts';
+export { type Evaluation } from './nn/evaluate.ts';
 export {
   TrainingDivergedError,
   createTrainer,

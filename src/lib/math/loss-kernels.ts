@@ -22,9 +22,9 @@ export interface BatchLayout {
 }
 
 /** PyTorch's BCELoss clamps each log term at -100 so that a confident wrong answer costs 100, not ∞. */
-export const BCE_LOG_CLAMP = -100;
+const BCE_LOG_CLAMP = -100;
 /** PyTorch's BCELoss backward divides by max(p(1 - p), 1e-12) so the gradient stays finite. */
-export const BCE_GRAD_EPSILON = 1e-12;
+const BCE_GRAD_EPSILON = 1e-12;
 
 /** True for losses averaged over rows (one distribution per row) rather than over every element. */
 export function isRowLoss(id: LossId): boolean {

@@ -69,8 +69,8 @@ export interface Evaluator {
   predict(inputs: Float64Array, out: Float64Array, rows?: number): void;
 }
 
-/** The number of samples an evaluator pushes through at once. */
-export const EVALUATION_CHUNK = 256;
+// Samples an evaluator pushes through at once: long rows for the kernels, a small workspace.
+const EVALUATION_CHUNK = 256;
 
 /** An evaluator with its own workspace, so evaluating never disturbs a training batch. */
 export function createEvaluator(network: Network, targetSize: number): Evaluator {
