@@ -6,7 +6,8 @@ import { openPage, seriousViolations } from './harness.ts';
 
 const siteUrl = inject('siteUrl');
 const LESSON_1 = 'lessons/01-why-activation-functions/';
-const PAGES = ['', LESSON_1, 'no-such-page/'];
+const LAB = 'lessons/09-lab-two-moons/';
+const PAGES = ['', LESSON_1, LAB, 'no-such-page/'];
 
 let browser: Browser;
 beforeAll(async () => {

@@ -18,22 +18,24 @@ export const CLASS_NAMES = ['class 0 (blue)', 'class 1 (red)'] as const;
 /** The marker of each part: shape tells them apart as well as colour. */
 export const PART_SYMBOLS: Record<Part, string> = { train: 'circle', validation: 'square', test: 'triangle', yours: 'star' };
 
-/** Class-mark class name of the heatmap's cells, which the live view recolours in place. */
-export const HEATMAP_CLASS = 'al-heatmap';
+/** How much of the likelier class's colour a cell gets: none at p = 0.5, 45% when certain. */
+export function heatmapStrength(p: number): number {
+  return Math.abs(p - 0.5) * 2 * 0.45;
+}
 
-/**
- * A cell's colour for the probability p of class 1: the likelier class's colour, stronger the
- * surer the network is. Quantised to whole percents so recolouring writes few distinct strings.
- */
+/** A cell's colour for the probability p of class 1: the likelier class's colour, stronger the surer the network is. */
 export function cellColour(p: number): string {
   if (!Number.isFinite(p)) return 'var(--color-bg)';
-  const strength = Math.round(Math.abs(p - 0.5) * 2 * 45);
+  const strength = Math.round(heatmapStrength(p) * 100);
   // Mixed with the page background rather than made transparent, so neighbouring cells can
   // overlap by a hair (no hairline gaps) without darker seams where they do.
   return `color-mix(in srgb, ${CLASS_COLOURS[p >= 0.5 ? 1 : 0]} ${strength}%, var(--color-bg))`;
 }
 
-/** The decision boundary: heatmap cells, then every point by class (colour) and part (shape). */
+/**
+ * The decision boundary: heatmap cells, then every point by class (colour) and part (shape).
+ * Without a heatmap the cells are left out: the live view paints its own, faster, beneath the points.
+ */
 export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Float64Array | null, width: number, description: string): Plot.PlotOptions {
   const cells = Array.from({ length: GRID * GRID }, (_, i) => i);
   const cellWidth = (bounds.xMax - bounds.xMin) / GRID;
@@ -53,15 +55,15 @@ export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Floa
     color: { type: 'identity' },
     symbol: { domain: Object.keys(PART_SYMBOLS), range: Object.values(PART_SYMBOLS) },
     marks: [
+      heatmap &&
       Plot.rect(cells, {
         x1: (i: number) => bounds.xMin + (i % GRID) * cellWidth,
         x2: (i: number) => bounds.xMin + ((i % GRID) + 1) * cellWidth,
         y1: (i: number) => bounds.yMax - (Math.floor(i / GRID) + 1) * cellHeight,
         y2: (i: number) => bounds.yMax - Math.floor(i / GRID) * cellHeight,
-        fill: (i: number) => (heatmap ? cellColour(heatmap[i]) : 'var(--color-bg)'),
+        fill: (i: number) => cellColour(heatmap[i]),
         inset: -0.5,
         shapeRendering: 'crispEdges',
-        className: HEATMAP_CLASS,
       }),
       ...(['data', 'yours'] as const).map((kind) =>
         Plot.dot(
@@ -74,6 +76,7 @@ export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Floa
             stroke: kind === 'yours' ? 'var(--color-text)' : 'var(--color-bg)',
             strokeWidth: kind === 'yours' ? 1.2 : 0.6,
             r: kind === 'yours' ? 6 : 3,
+            className: kind === 'yours' ? 'al-your-points' : 'al-points',
           },
         ),
       ),

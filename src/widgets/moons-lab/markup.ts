@@ -1,5 +1,5 @@
 /** The lab's page structure; view.ts fills the parts named by data-part. */
-export function labMarkup(): string {
+export function labMarkup(key: string): string {
   return `
   <p class="al-notice" data-part="notice" hidden></p>
   <div class="al-lab-toolbar" data-print="hide">
@@ -27,9 +27,12 @@ export function labMarkup(): string {
         <legend>Your own points</legend>
         <p class="al-hint">Click the chart to add a training point of this class, or type its coordinates.</p>
         <div class="al-lab-point-inputs">
-          <label>Class <select data-part="point-class"><option value="0">0 (blue)</option><option value="1">1 (red)</option></select></label>
-          <label>x <input type="number" step="0.1" data-part="point-x"></label>
-          <label>y <input type="number" step="0.1" data-part="point-y"></label>
+          <label for="${key}-point-class">Class</label>
+          <select id="${key}-point-class" data-part="point-class"><option value="0">0 (blue)</option><option value="1">1 (red)</option></select>
+          <label for="${key}-point-x">x</label>
+          <input id="${key}-point-x" type="number" step="0.1" data-part="point-x">
+          <label for="${key}-point-y">y</label>
+          <input id="${key}-point-y" type="number" step="0.1" data-part="point-y">
           <button type="button" class="al-button al-button-small" data-part="add-point">Add point</button>
           <button type="button" class="al-button al-button-small" data-part="clear-points">Clear my points</button>
         </div>
@@ -46,14 +49,14 @@ export function labMarkup(): string {
     </div>
   </div>
   <div class="al-lab-results">
-    <section aria-labelledby="lab-test-title">
-      <h3 id="lab-test-title">Test set</h3>
+    <section aria-labelledby="${key}-test-title">
+      <h3 id="${key}-test-title">Test set</h3>
       <p class="al-hint">Touch the test set once, when training is done.</p>
       <button type="button" class="al-button" data-part="evaluate" disabled>Evaluate on the test set</button>
       <div data-part="evaluation"></div>
     </section>
-    <section aria-labelledby="lab-gradient-title">
-      <h3 id="lab-gradient-title">Gradient check</h3>
+    <section aria-labelledby="${key}-gradient-title">
+      <h3 id="${key}-gradient-title">Gradient check</h3>
       <p class="al-hint">Each layer's gradient from both backward passes against central differences.</p>
       <button type="button" class="al-button" data-part="gradients">Check the gradients</button>
       <div data-part="gradient-table"></div>

@@ -8,12 +8,23 @@ import { choiceControl, listControl, numberControl, type Control } from '../comm
 import { drawChart } from '../common/plot-theme.ts';
 import { defaultState, parseState, serialiseState } from '../common/state.ts';
 import { readParams, writeParams } from '../common/url-state.ts';
-import { HEATMAP_CLASS, boundaryFigure, cellColour, curvesFigure } from './figures.ts';
+import { boundaryFigure, curvesFigure } from './figures.ts';
+import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
 import type { Bounds, UserPoint } from './model.ts';
 import { evaluationPanel, gradientPanel, percent } from './panels.ts';
 import type { EpochPoint, LabReport, LabRequest, PlotPoints } from './protocol.ts';
 import { SCHEMA, type LabState } from './state.ts';
 import { labMarkup } from './markup.ts';
+
+/** How often the curves are redrawn while training, and the most points a curve is drawn with. */
+const CURVES_MS = 250;
+const MAX_CURVE_POINTS = 250;
+
+/** Every k-th epoch and the last, so a 2,000-epoch curve costs what a 250-epoch one does. */
+function thin(points: readonly EpochPoint[]): readonly EpochPoint[] {
+  const stride = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return stride <= 1 ? points : points.filter((_, i) => i % stride === 0 || i === points.length - 1);
+}
 
 const GROUPS: Record<keyof LabState, string> = {
   data: 'data', noise: 'data', points: 'data', seed: 'data',
@@ -34,13 +45,14 @@ export function mountLab(host: HTMLElement): void {
   let heatmap: Float64Array | null = null;
   let epoch = 0;
   let running = false;
-  let cells: SVGElement[] = [];
+  let paintHeatmap: HeatmapPainter | undefined;
+  let themeChanged = false;
   let boundary: ReturnType<typeof drawChart> | undefined;
   let stopReason = '';
 
   const view = document.createElement('div');
   view.className = 'al-widget-body al-lab';
-  view.innerHTML = labMarkup();
+  view.innerHTML = labMarkup(key);
   const part = <T extends Element = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
   const announce = createAnnouncer(part('live'), 400);
   const notice = part('notice');
@@ -187,6 +199,7 @@ export function mountLab(host: HTMLElement): void {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   let drawQueued = false;
   let lastDraw = 0;
+  let lastCurves = 0;
   function requestDraw() {
     if (drawQueued) return;
     drawQueued = true;
@@ -199,24 +212,33 @@ export function mountLab(host: HTMLElement): void {
     lastDraw = performance.now();
     if (plotted && !boundary) {
       const width = part('boundary').clientWidth || 480;
-      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, heatmap, width, describeBoundary()));
+      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, null, width, describeBoundary()));
       part('boundary').replaceChildren(boundary);
-      cells = [...boundary.querySelectorAll<SVGElement>(`g.${HEATMAP_CLASS} rect`)];
-    } else if (heatmap) {
-      for (let i = 0; i < cells.length; i++) cells[i].setAttribute('fill', cellColour(heatmap[i]));
+      paintHeatmap = createHeatmap(boundary as Parameters<typeof createHeatmap>[0], plotted.bounds, view);
+    }
+    if (heatmap && paintHeatmap) {
+      paintHeatmap(heatmap, themeChanged);
+      themeChanged = false;
       boundary?.setAttribute('aria-description', describeBoundary());
     }
-    const width = part('loss').clientWidth || 320;
     const epochs = state.epochs;
-    part('loss').replaceChildren(drawChart(curvesFigure('Loss', current, previous, epochs, width)));
-    part('accuracy').replaceChildren(drawChart(curvesFigure('Accuracy', current, previous, epochs, width)));
+    // The curves are the costliest part of a frame: while training, four times a second is plenty.
+    if (!running || lastDraw - lastCurves >= CURVES_MS) {
+      lastCurves = lastDraw;
+      const width = part('loss').clientWidth || 320;
+      const [shown, shownBefore] = [thin(current), thin(previous)];
+      part('loss').replaceChildren(drawChart(curvesFigure('Loss', shown, shownBefore, epochs, width)));
+      // The second chart in a task of its own keeps each task short.
+      setTimeout(() => part('accuracy').replaceChildren(drawChart(curvesFigure('Accuracy', shown, shownBefore, epochs, width))));
+    }
     const progress = part<HTMLProgressElement>('progress');
     progress.max = epochs;
     progress.value = Math.min(epoch, epochs);
     part('epoch').textContent = `Epoch ${epoch} of ${epochs}`;
-    buttons.play.textContent = running ? 'Pause' : epoch > 0 && epoch < epochs ? 'Resume' : 'Train';
+    const finished = ['completed', 'diverged', 'dead'].includes(stopReason);
+    buttons.play.textContent = running ? 'Pause' : epoch > 0 && !finished ? 'Resume' : 'Train';
     buttons.play.setAttribute('aria-pressed', String(running));
-    buttons.play.disabled = !running && ['completed', 'diverged', 'dead'].includes(stopReason);
+    buttons.play.disabled = !running && finished;
     buttons.step.disabled = running || buttons.play.disabled;
     buttons.evaluate.disabled = running || epoch === 0;
     buttons.gradients.disabled = running;
@@ -230,6 +252,14 @@ export function mountLab(host: HTMLElement): void {
       ? `After epoch ${last.epoch}, validation accuracy is ${percent(last.validationAccuracy)}. Blue areas are predicted class 0, red class 1; paler means less sure.`
       : 'Before training: the untrained network is unsure everywhere.';
   }
+
+  // A theme switch changes the heatmap's colours, which live in its pixels.
+  const onThemeChange = () => {
+    themeChanged = true;
+    requestDraw();
+  };
+  document.addEventListener('al-themechange', onThemeChange);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', onThemeChange);
 
   host.replaceChildren(view);
   configure(state);

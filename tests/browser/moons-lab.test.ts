@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { openPage } from './harness.ts';
+
+const labUrl = `${inject('siteUrl')}lessons/09-lab-two-moons/`;
+const LAB = 'al-moons-lab';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLab(query = '') {
+  const opened = await openPage(browser, labUrl + query);
+  await opened.page.locator(LAB).scrollIntoViewIfNeeded();
+  await opened.page.waitForSelector(`${LAB}[data-ready]`);
+  await waitForEpoch(opened.page, (epoch) => epoch === 0);
+  return opened;
+}
+
+const epochOf = async (page: Page) => Number(await page.locator(LAB).getAttribute('data-epoch'));
+const isRunning = async (page: Page) => (await page.locator(LAB).getAttribute('data-running')) === 'true';
+
+async function waitForEpoch(page: Page, done: (epoch: number) => boolean, timeout = 30_000) {
+  await expect.poll(() => epochOf(page), { timeout, interval: 50 }).toSatisfy(done);
+}
+
+async function waitUntilStopped(page: Page, timeout = 30_000) {
+  await expect.poll(async () => (await epochOf(page)) > 0 && !(await isRunning(page)), { timeout, interval: 50 }).toBe(true);
+}
+
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+
+test('the article setup trains to at least 95% test accuracy, with no long task on the main thread', async () => {
+  const { page, problems } = await openLab();
+  expect(await button(page, 'Evaluate on the test set').isDisabled()).toBe(true);
+  await page.evaluate(() => {
+    const durations: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = durations;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => durations.push(entry.duration))).observe({ type: 'longtask' });
+  });
+  // Keyboard: the Train button is a native button, so Space starts the run.
+  await button(page, 'Train').focus();
+  await page.keyboard.press('Space');
+  await waitForEpoch(page, (epoch) => epoch === 500);
+  await waitUntilStopped(page);
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(longTasks.filter((duration) => duration > 50)).toEqual([]);
+  expect(await page.locator(`${LAB} [data-part="status"]`).textContent()).toBe('Finished 500 epochs.');
+  await button(page, 'Evaluate on the test set').click();
+  const result = page.locator(`${LAB} .al-result`);
+  await result.waitFor();
+  const accuracy = Number((await result.textContent())!.match(/Test accuracy ([\d.]+)%/)![1]);
+  expect(accuracy).toBeGreaterThanOrEqual(95);
+  const cells = await page.locator(`${LAB} .al-table tbody td`).allTextContents();
+  expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(300);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('pause, resume, step and reset do what they say, and the previous run stays as a faint line', async () => {
+  const { page } = await openLab('?lab.epochs=2000');
+  await button(page, 'Train').click();
+  await waitForEpoch(page, (epoch) => epoch >= 20);
+  await button(page, 'Pause').click();
+  await expect.poll(() => isRunning(page)).toBe(false);
+  const paused = await epochOf(page);
+  await page.waitForTimeout(400);
+  expect(await epochOf(page)).toBe(paused);
+  expect(await page.locator(`${LAB} [data-part="status"]`).textContent()).toBe(`Paused after epoch ${paused}.`);
+  await button(page, 'Step one epoch').click();
+  await waitForEpoch(page, (epoch) => epoch === paused + 1);
+  await page.waitForTimeout(200);
+  expect(await epochOf(page)).toBe(paused + 1);
+  await button(page, 'Resume').click();
+  await waitForEpoch(page, (epoch) => epoch > paused + 10);
+  await button(page, 'Pause').click();
+  await expect.poll(() => isRunning(page)).toBe(false);
+  await button(page, 'Reset').click();
+  await waitForEpoch(page, (epoch) => epoch === 0);
+  // Four faint lines (training and validation, loss and accuracy) from the run before the reset.
+  await expect.poll(() => page.locator(`${LAB} g[stroke-opacity="0.35"] path`).count()).toBe(4);
+  await page.context().close();
+});
+
+test('a diverging run stops with a message and a suggestion, and the page stays usable', async () => {
+  const { page } = await openLab();
+  const rate = page.getByLabel('Learning rate, exact value');
+  await rate.fill('10');
+  await rate.press('Enter');
+  expect(new URL(page.url()).searchParams.get('lab.lr')).toBe('10');
+  await button(page, 'Train').click();
+  const status = page.locator(`${LAB} [data-part="status"]`);
+  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Training stopped in epoch \d+: .*try 0\.5 and press Reset\.$/);
+  expect(await button(page, 'Train').isDisabled()).toBe(true);
+  await rate.fill('0.05');
+  await rate.press('Enter');
+  await waitForEpoch(page, (epoch) => epoch === 0);
+  expect(await page.locator(`${LAB} [data-part="status"]`).textContent()).toBe('');
+  await button(page, 'Step one epoch').click();
+  await waitForEpoch(page, (epoch) => epoch === 1);
+  await page.context().close();
+});
+
+test('a shared address restores the configuration; a tampered one falls back with a notice', async () => {
+  const shared = await openLab('?lab.data=circles&lab.hidden=4-6&lab.lr=0.3&lab.activation=tanh&lab.optimizer=adam&lab.backward=article');
+  const { page } = shared;
+  expect(await page.getByLabel('Data set').inputValue()).toBe('circles');
+  expect(await page.getByLabel('Hidden activation').inputValue()).toBe('tanh');
+  expect(await page.getByLabel('Optimiser').inputValue()).toBe('adam');
+  expect(await page.getByLabel('Backward pass', { exact: true }).inputValue()).toBe('article');
+  expect(await page.getByLabel('Learning rate, exact value').inputValue()).toBe('0.3');
+  expect(await page.getByLabel('Layer 1 units').inputValue()).toBe('4');
+  expect(await page.getByLabel('Layer 2 units').inputValue()).toBe('6');
+  expect(await page.getByLabel('Layer 3 units').count()).toBe(0);
+  await page.context().close();
+
+  const tampered = await openLab('?lab.lr=-1&lab.hidden=999&lab.data=mnist&lab.points=5');
+  const notice = tampered.page.locator(`${LAB} .al-notice`);
+  expect(await notice.isVisible()).toBe(true);
+  expect(await notice.textContent()).toMatch(/Learning rate.*Points.*Hidden layers|Data set/);
+  expect(await tampered.page.getByLabel('Learning rate, exact value').inputValue()).toBe('0.05');
+  expect(await tampered.page.getByLabel('Layer 3 units').inputValue()).toBe('8');
+  expect(tampered.problems).toEqual([]);
+  await button(tampered.page, 'Article defaults').click();
+  expect(new URL(tampered.page.url()).search).toBe('');
+  await tampered.page.context().close();
+});
+
+test('hidden layers can be added and removed, and the address follows', async () => {
+  const { page } = await openLab();
+  await button(page, 'Add layer').click();
+  expect(new URL(page.url()).searchParams.get('lab.hidden')).toBe('32-16-8-8');
+  await page.getByRole('button', { name: 'Remove layer 1' }).click();
+  expect(new URL(page.url()).searchParams.get('lab.hidden')).toBe('16-8-8');
+  const size = page.getByLabel('Layer 1 units');
+  await size.fill('70');
+  await size.press('Enter');
+  expect(await page.locator(`${LAB} .al-list-control .al-control-error`).textContent()).toMatch(/whole number from 1 to 64/);
+  expect(new URL(page.url()).searchParams.get('lab.hidden')).toBe('16-8-8');
+  await page.context().close();
+});
+
+test('clicking the chart adds a training point of the chosen class; the form adds one too', async () => {
+  const { page } = await openLab();
+  const yours = page.locator(`${LAB} g.al-your-points path`);
+  expect(await yours.count()).toBe(0);
+  await page.getByLabel('Class', { exact: true }).selectOption('1');
+  const svg = page.locator(`${LAB} [data-part="boundary"] svg`);
+  await svg.scrollIntoViewIfNeeded();
+  const chart = (await svg.boundingBox())!;
+  await page.mouse.click(chart.x + chart.width * 0.3, chart.y + chart.height * 0.5);
+  await expect.poll(() => yours.count()).toBe(1);
+  expect(await yours.first().getAttribute('fill')).toBe('var(--series-2)');
+  await page.getByLabel('x', { exact: true }).fill('0.5');
+  await page.getByLabel('y', { exact: true }).fill('-0.5');
+  await button(page, 'Add point').click();
+  await expect.poll(() => yours.count()).toBe(2);
+  await button(page, 'Clear my points').click();
+  await expect.poll(() => yours.count()).toBe(0);
+  await page.context().close();
+});
+
+test('the gradient check passes the corrected backward pass and flags the article one', async () => {
+  const { page } = await openLab();
+  await button(page, 'Check the gradients').click();
+  const rows = page.locator(`${LAB} [data-part="gradient-table"] tbody tr`);
+  await expect.poll(() => rows.count()).toBe(4);
+  for (const row of await rows.all()) {
+    const [corrected, article] = await row.locator('td').allTextContents();
+    expect(corrected).toMatch(/agrees$/);
+    expect(article).toMatch(/wrong$/);
+  }
+  await page.context().close();
+});
+
+test('without JavaScript the lab shows a trained boundary and its curves', async () => {
+  const { page } = await openPage(browser, labUrl, { javaScriptEnabled: false });
+  expect(await page.locator(`${LAB} .al-static svg`).count()).toBe(3);
+  expect(await page.locator(`${LAB} .al-static-note`).textContent()).toMatch(/test accuracy 9\d\.\d%/);
+  await page.context().close();
+});
