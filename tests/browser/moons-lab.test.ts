@@ -184,3 +184,44 @@ test('without JavaScript the lab shows a trained boundary and its curves', async
   expect(await page.locator(`${LAB} .al-static-note`).textContent()).toMatch(/test accuracy 9\d\.\d%/);
   await page.context().close();
 });
+
+/** How many times the loss chart is redrawn in `ms` of training. */
+async function lossRedraws(page: Page, ms: number): Promise<number> {
+  return page.evaluate(async (wait) => {
+    let count = 0;
+    const observer = new MutationObserver(() => count++);
+    observer.observe(document.querySelector('al-moons-lab [data-part="loss"]')!, { childList: true });
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    observer.disconnect();
+    return count;
+  }, ms);
+}
+
+test('with reduced motion the charts redraw at most once a second while training', async () => {
+  for (const [reducedMotion, check] of [
+    ['reduce', (redraws: number) => expect(redraws).toBeLessThanOrEqual(3)],
+    ['no-preference', (redraws: number) => expect(redraws).toBeGreaterThanOrEqual(4)],
+  ] as const) {
+    const opened = await openPage(browser, `${labUrl}?lab.epochs=2000&lab.hidden=64-64-64`, { reducedMotion });
+    const { page } = opened;
+    await page.locator(LAB).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${LAB}[data-ready]`);
+    await waitForEpoch(page, (epoch) => epoch === 0);
+    await button(page, 'Train').click();
+    await waitForEpoch(page, (epoch) => epoch > 0);
+    check(await lossRedraws(page, 2000));
+    await button(page, 'Pause').click();
+    await page.context().close();
+  }
+});
+
+test('switching the theme repaints the heatmap in the new colours', async () => {
+  const { page } = await openLab();
+  await button(page, 'Step one epoch').click();
+  await waitForEpoch(page, (epoch) => epoch === 1);
+  const image = page.locator(`${LAB} [data-part="boundary"] image`);
+  const before = await image.getAttribute('href');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect.poll(() => image.getAttribute('href')).not.toBe(before);
+  await page.context().close();
+});
