@@ -17,9 +17,13 @@ afterAll(async () => {
 async function openLab(query = '') {
   const opened = await openPage(browser, labUrl + query);
   await opened.page.locator(LAB).scrollIntoViewIfNeeded();
-  await opened.page.waitForSelector(`${LAB}[data-ready]`);
-  await waitForEpoch(opened.page, (epoch) => epoch === 0);
+  await waitForFirstRun(opened.page);
   return opened;
+}
+
+/** Waits until the lab has drawn its first, untrained run (the boundary chart is its costliest draw). */
+async function waitForFirstRun(page: Page) {
+  await page.waitForSelector(`${LAB}[data-ready][data-epoch="0"] [data-part="boundary"] svg`);
 }
 
 const epochOf = async (page: Page) => Number(await page.locator(LAB).getAttribute('data-epoch'));
@@ -27,10 +31,6 @@ const isRunning = async (page: Page) => (await page.locator(LAB).getAttribute('d
 
 async function waitForEpoch(page: Page, done: (epoch: number) => boolean, timeout = 30_000) {
   await expect.poll(() => epochOf(page), { timeout, interval: 50 }).toSatisfy(done);
-}
-
-async function waitUntilStopped(page: Page, timeout = 30_000) {
-  await expect.poll(async () => (await epochOf(page)) > 0 && !(await isRunning(page)), { timeout, interval: 50 }).toBe(true);
 }
 
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
@@ -46,8 +46,7 @@ test('the article setup trains to at least 95% test accuracy, with no long task 
   // Keyboard: the Train button is a native button, so Space starts the run.
   await button(page, 'Train').focus();
   await page.keyboard.press('Space');
-  await waitForEpoch(page, (epoch) => epoch === 500);
-  await waitUntilStopped(page);
+  await page.waitForSelector(`${LAB}[data-epoch="500"][data-running="false"]`, { timeout: 30_000 });
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   expect(longTasks.filter((duration) => duration > 50)).toEqual([]);
   expect(await page.locator(`${LAB} [data-part="status"]`).textContent()).toBe('Finished 500 epochs.');
@@ -205,8 +204,7 @@ test('with reduced motion the charts redraw at most once a second while training
     const opened = await openPage(browser, `${labUrl}?lab.epochs=2000&lab.hidden=64-64-64`, { reducedMotion });
     const { page } = opened;
     await page.locator(LAB).scrollIntoViewIfNeeded();
-    await page.waitForSelector(`${LAB}[data-ready]`);
-    await waitForEpoch(page, (epoch) => epoch === 0);
+    await waitForFirstRun(page);
     await button(page, 'Train').click();
     await waitForEpoch(page, (epoch) => epoch > 0);
     check(await lossRedraws(page, 2000));

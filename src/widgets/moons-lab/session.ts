@@ -5,7 +5,7 @@
  * session runs in Node tests with a synchronous scheduler.
  */
 import { createTrainer, gradientCheck, selectRows, type Trainer } from '../../lib/index.ts';
-import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData, type UserPoint } from './model.ts';
+import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData } from './model.ts';
 import type { EpochPoint, LabReport, LabRequest, Part, PlotPoints, StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
