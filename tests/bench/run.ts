@@ -28,9 +28,19 @@ const { values } = parseArgs({
     'tfjs-runs': { type: 'string', default: '5' },
   },
 });
-const courseRuns = Number(values.runs);
-const tfjsEpochs = Number(values['tfjs-epochs']);
-const tfjsRuns = Number(values['tfjs-runs']);
+/** A whole-number option, or a clear message and exit. */
+function count(name: string, minimum: number): number {
+  const value = Number(values[name as keyof typeof values]);
+  if (!Number.isInteger(value) || value < minimum) {
+    console.error(`bench: --${name} must be a whole number of at least ${minimum}, got ${String(values[name as keyof typeof values])}`);
+    process.exit(2);
+  }
+  return value;
+}
+const courseRuns = count('runs', 1);
+const tfjsEpochs = count('tfjs-epochs', 1);
+// --tfjs-runs 0 skips the (slow) TensorFlow.js baselines.
+const tfjsRuns = count('tfjs-runs', 0);
 const SEED = 42;
 
 function median(values: readonly number[]): number {
@@ -78,7 +88,11 @@ const scaledRow = (name: string, runs: readonly Run[]) => ({
   testAccuracy: runs[0].testAccuracy,
   ...(tfjsEpochs === LAB_EPOCHS ? {} : { measuredEpochs: tfjsEpochs }),
 });
-const rows = [courseRow, scaledRow('tfjs-cpu', tfjsAutodiff), scaledRow('tfjs-cpu-manual', tfjsManual)];
+const baselines: [string, Run[]][] = [
+  ['tfjs-cpu', tfjsAutodiff],
+  ['tfjs-cpu-manual', tfjsManual],
+];
+const rows = [courseRow, ...baselines.filter(([, runs]) => runs.length > 0).map(([name, runs]) => scaledRow(name, runs))];
 
 if (values.json) {
   for (const row of rows) console.log(JSON.stringify(row));
