@@ -27,14 +27,14 @@ export function labMarkup(key: string): string {
         <legend>Your own points</legend>
         <p class="al-hint">Click the chart to add a training point of this class, or type its coordinates.</p>
         <div class="al-lab-point-inputs">
-          <label for="${key}-point-class">Class</label>
-          <select id="${key}-point-class" data-part="point-class"><option value="0">0 (blue)</option><option value="1">1 (red)</option></select>
-          <label for="${key}-point-x">x</label>
-          <input id="${key}-point-x" type="number" step="0.1" data-part="point-x">
-          <label for="${key}-point-y">y</label>
-          <input id="${key}-point-y" type="number" step="0.1" data-part="point-y">
-          <button type="button" class="al-button al-button-small" data-part="add-point">Add point</button>
-          <button type="button" class="al-button al-button-small" data-part="clear-points">Clear my points</button>
+          <span class="al-field"><label for="${key}-point-class">Class</label>
+          <select id="${key}-point-class" data-part="point-class"><option value="0">0 (blue)</option><option value="1">1 (red)</option></select></span>
+          <span class="al-field"><label for="${key}-point-x">x</label>
+          <input id="${key}-point-x" type="number" step="0.1" data-part="point-x"></span>
+          <span class="al-field"><label for="${key}-point-y">y</label>
+          <input id="${key}-point-y" type="number" step="0.1" data-part="point-y"></span>
+          <span class="al-field"><button type="button" class="al-button al-button-small" data-part="add-point">Add point</button>
+          <button type="button" class="al-button al-button-small" data-part="clear-points">Clear my points</button></span>
         </div>
       </fieldset>
     </div>
