@@ -15,7 +15,7 @@ export default function rehypeFailOnMathErrors() {
     const lines = problems.map((message) => {
       const formula = textOf(message.ancestors?.at(-1));
       const where = `${file.path}:${message.line ?? '?'}`;
-      return `${where}: KaTeX cannot typeset ${JSON.stringify(formula)}: ${message.cause instanceof Error ? message.cause.message : message.reason}`;
+      return `${where}: KaTeX cannot typeset $${formula}$: ${message.cause instanceof Error ? message.cause.message : message.reason}`;
     });
     throw new Error(`Formula errors:\n${lines.join('\n')}`);
   };
