@@ -3,7 +3,7 @@
  * value can be typed exactly), or a select. Native inputs bring keyboard use for free: arrows,
  * Page Up/Down, Home/End on sliders; typing and Enter in number boxes.
  */
-import { allowed, parseField, type ChoiceField, type ListField, type NumberField } from './state.ts';
+import { allowed, parseField, type ChoiceField, type Field, type ListField, type NumberField } from './state.ts';
 
 /** A control in the page and a way to show it a new value from outside (reset, URL). */
 export interface Control {
@@ -164,6 +164,16 @@ export function listControl(id: string, field: ListField, value: readonly number
       render();
     },
   };
+}
+
+/** A field's value, whatever its kind. */
+export type FieldValue = number | string | number[];
+
+/** The control a field's kind calls for: select, slider with number box, or list. */
+export function controlFor(id: string, field: Field, value: FieldValue, onChange: (value: FieldValue) => void): Control {
+  if (field.kind === 'choice') return choiceControl(id, field, value as string, onChange);
+  if (field.kind === 'list') return listControl(id, field, value as number[], onChange);
+  return numberControl(id, field, value as number, onChange);
 }
 
 /** A number shown with as many decimals as its step has, so 0.1 steps never print 0.30000000000000004. */

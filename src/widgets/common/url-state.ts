@@ -21,3 +21,8 @@ export function writeParams(search: string, prefix: string, values: Readonly<Rec
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** Writes a widget's values into the address bar without a new history entry (browser only). */
+export function replaceUrlParams(prefix: string, values: Readonly<Record<string, string>>): void {
+  history.replaceState(history.state, '', `${location.pathname}${writeParams(location.search, prefix, values)}${location.hash}`);
+}

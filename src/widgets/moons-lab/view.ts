@@ -4,10 +4,10 @@
  * when the reader prefers reduced motion).
  */
 import { createAnnouncer } from '../common/announcer.ts';
-import { choiceControl, listControl, numberControl, type Control } from '../common/controls.ts';
+import { controlFor, type Control } from '../common/controls.ts';
 import { drawChart } from '../common/plot-theme.ts';
 import { defaultState, parseState, serialiseState } from '../common/state.ts';
-import { readParams, writeParams } from '../common/url-state.ts';
+import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { boundaryFigure, curvesFigure } from './figures.ts';
 import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
 import type { Bounds, UserPoint } from './model.ts';
@@ -72,15 +72,7 @@ export function mountLab(host: HTMLElement): void {
   // Controls, built from the state table.
   const controls = new Map<keyof LabState, Control>();
   for (const name of Object.keys(SCHEMA) as (keyof LabState)[]) {
-    const field = SCHEMA[name];
-    const id = `${key}-${name}`;
-    const change = (value: string | number | number[]) => configure({ ...state, [name]: value });
-    const control =
-      field.kind === 'choice'
-        ? choiceControl(id, field, state[name] as string, change)
-        : field.kind === 'list'
-          ? listControl(id, field, state[name] as number[], change)
-          : numberControl(id, field, state[name] as number, change);
+    const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => configure({ ...state, [name]: value }));
     part(`group-${GROUPS[name]}`).append(control.element);
     controls.set(name, control);
   }
@@ -155,7 +147,7 @@ export function mountLab(host: HTMLElement): void {
     part('status').textContent = '';
     part('evaluation').replaceChildren();
     part('gradient-table').replaceChildren();
-    history.replaceState(history.state, '', `${location.pathname}${writeParams(location.search, key, serialiseState(SCHEMA, state))}${location.hash}`);
+    replaceUrlParams(key, serialiseState(SCHEMA, state));
     send({ type: 'configure', state, points: [...userPoints] });
   }
 

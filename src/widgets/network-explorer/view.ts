@@ -4,9 +4,9 @@
  */
 import { createAnnouncer } from '../common/announcer.ts';
 import { drawChart } from '../common/plot-theme.ts';
-import { choiceControl, numberControl, type Control } from '../common/controls.ts';
+import { controlFor, type Control } from '../common/controls.ts';
 import { parseState, serialiseState } from '../common/state.ts';
-import { readParams, writeParams } from '../common/url-state.ts';
+import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { derivativeFigure, outputFigure } from './figures.ts';
 import { describe, sampleCurves } from './model.ts';
 import { HIDDEN_UNITS, SCHEMA, type ExplorerState } from './state.ts';
@@ -43,16 +43,10 @@ export function mountExplorer(host: HTMLElement): void {
     state = { ...state, ...changes };
     render();
     announce(describe(state, sampleCurves(state)));
-    history.replaceState(history.state, '', `${location.pathname}${writeParams(location.search, key, serialiseState(SCHEMA, state))}${location.hash}`);
+    replaceUrlParams(key, serialiseState(SCHEMA, state));
   };
-  const prefix = `${key}-${Math.random().toString(36).slice(2, 8)}`;
   for (const name of Object.keys(SCHEMA) as (keyof ExplorerState)[]) {
-    const field = SCHEMA[name];
-    const id = `${prefix}-${name}`;
-    const control =
-      field.kind === 'choice'
-        ? choiceControl(id, field, state[name] as string, (value) => update({ [name]: value }))
-        : numberControl(id, field, state[name] as number, (value) => update({ [name]: value }));
+    const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => update({ [name]: value }));
     const group = name === 'f' || name === 'wrt' || name === 'c' ? 'top' : `unit${name.slice(1)}`;
     part(`[data-group="${group}"]`).append(control.element);
     controls.set(name, control);
