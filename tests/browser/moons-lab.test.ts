@@ -118,10 +118,10 @@ test('a shared address restores the configuration; a tampered one falls back wit
   expect(await page.getByLabel('Layer 3 units').count()).toBe(0);
   await page.context().close();
 
-  const tampered = await openLab('?lab.lr=-1&lab.hidden=999&lab.data=mnist&lab.points=5');
+  const tampered = await openLab('?lab.lr=-1&lab.hidden=999&lab.data=mnist&lab.points=5&lab.mine=1:2:3');
   const notice = tampered.page.locator(`${LAB} .al-notice`);
   expect(await notice.isVisible()).toBe(true);
-  expect(await notice.textContent()).toMatch(/Learning rate.*Points.*Hidden layers|Data set/);
+  expect(await notice.textContent()).toMatch(/Data set.*Points.*Hidden layers.*Learning rate.*Your points/);
   expect(await tampered.page.getByLabel('Learning rate, exact value').inputValue()).toBe('0.05');
   expect(await tampered.page.getByLabel('Layer 3 units').inputValue()).toBe('8');
   expect(tampered.problems).toEqual([]);
@@ -159,9 +159,17 @@ test('clicking the chart adds a training point of the chosen class; the form add
   await page.getByLabel('y', { exact: true }).fill('-0.5');
   await button(page, 'Add point').click();
   await expect.poll(() => yours.count()).toBe(2);
+  const shared = new URL(page.url()).searchParams.get('lab.mine')!;
+  expect(shared).toMatch(/^-?\d+\.\d\d:-?\d+\.\d\d:1~0\.50:-0\.50:1$/);
   await button(page, 'Clear my points').click();
   await expect.poll(() => yours.count()).toBe(0);
+  expect(new URL(page.url()).searchParams.get('lab.mine')).toBeNull();
   await page.context().close();
+
+  // A teacher's link brings the points with it.
+  const opened = await openLab(`?lab.mine=${encodeURIComponent(shared)}`);
+  await expect.poll(() => opened.page.locator(`${LAB} g.al-your-points path`).count()).toBe(2);
+  await opened.page.context().close();
 });
 
 test('the gradient check passes the corrected backward pass and flags the article one', async () => {

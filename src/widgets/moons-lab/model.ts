@@ -23,6 +23,27 @@ export interface UserPoint {
   label: 0 | 1;
 }
 
+/** At most this many points of the reader's own, so a shared address stays short. */
+export const MAX_USER_POINTS = 50;
+
+/** The reader's points as URL text, "x:y:class" joined by "~", two decimals each. */
+export function formatPoints(points: readonly UserPoint[]): string {
+  return points.map((point) => `${point.x.toFixed(2)}:${point.y.toFixed(2)}:${point.label}`).join('~');
+}
+
+/** The reader's points from URL text, or a message saying why the text was set aside. */
+export function parsePoints(text: string): { points: UserPoint[]; problem?: string } {
+  const items = text.split('~');
+  const points = items.map((item) => item.split(':').map(Number));
+  const valid = points.every(
+    ([x, y, label, ...rest]) => rest.length === 0 && [x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= 10) && (label === 0 || label === 1),
+  );
+  if (!valid || items.length > MAX_USER_POINTS) {
+    return { points: [], problem: `Your points: "${text.slice(0, 40)}" is not allowed (up to ${MAX_USER_POINTS} points "x:y:class" joined by "~", coordinates from -10 to 10, class 0 or 1), so none are added.` };
+  }
+  return { points: points.map(([x, y, label]) => ({ x, y, label: label as 0 | 1 })) };
+}
+
 /** The plotted area: every point with a margin of 0.5, as the article's plot has. */
 export interface Bounds {
   xMin: number;

@@ -10,7 +10,7 @@ import { defaultState, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { boundaryFigure, curvesFigure } from './figures.ts';
 import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
-import type { Bounds, UserPoint } from './model.ts';
+import { MAX_USER_POINTS, formatPoints, parsePoints, type Bounds, type UserPoint } from './model.ts';
 import { evaluationPanel, gradientPanel, percent } from './panels.ts';
 import type { EpochPoint, LabReport, LabRequest, PlotPoints } from './protocol.ts';
 import { SCHEMA, type LabState } from './state.ts';
@@ -36,9 +36,13 @@ const GROUPS: Record<keyof LabState, string> = {
 /** Replaces the element's build-time figure with the live lab. */
 export function mountLab(host: HTMLElement): void {
   const key = host.dataset.key ?? 'lab';
-  const fromUrl = parseState(SCHEMA, readParams(location.search, key));
+  const params = readParams(location.search, key);
+  const fromUrl = parseState(SCHEMA, params);
   let state: LabState = fromUrl.state;
-  const userPoints: UserPoint[] = [];
+  // The reader's own points travel in the address too ("lab.mine"), so a shared setup includes them.
+  const shared = params.mine === undefined ? { points: [] } : parsePoints(params.mine);
+  const userPoints: UserPoint[] = shared.points;
+  const problems = [...fromUrl.problems, ...(shared.problem ? [shared.problem] : [])];
   let current: EpochPoint[] = [];
   let previous: EpochPoint[] = [];
   let plotted: { points: PlotPoints; bounds: Bounds; epochs: number } | undefined;
@@ -56,7 +60,7 @@ export function mountLab(host: HTMLElement): void {
   const part = <T extends Element = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
   const announce = createAnnouncer(part('live'), 400);
   const notice = part('notice');
-  if (fromUrl.problems.length > 0) showNotice(`Some settings in the address could not be used. ${fromUrl.problems.join(' ')}`);
+  if (problems.length > 0) showNotice(`Some settings in the address could not be used. ${problems.join(' ')}`);
 
   let worker: Worker;
   try {
@@ -126,9 +130,15 @@ export function mountLab(host: HTMLElement): void {
   });
 
   function addPoint(x: number, y: number) {
+    if (userPoints.length >= MAX_USER_POINTS) {
+      showNotice(`You can add up to ${MAX_USER_POINTS} points of your own; clear them to add others.`);
+      return;
+    }
     const label = Number(part<HTMLSelectElement>('point-class').value) === 1 ? 1 : 0;
-    userPoints.push({ x, y, label });
-    announce(`Added a class ${label} point at ${x.toFixed(2)}, ${y.toFixed(2)}. The run restarts with it in the training data.`);
+    // Rounded as the address stores them, so a shared link trains on exactly these points.
+    const [px, py] = [x, y].map((v) => Number(v.toFixed(2)));
+    userPoints.push({ x: px, y: py, label });
+    announce(`Added a class ${label} point at ${px}, ${py}. The run restarts with it in the training data.`);
     configure(state);
   }
 
@@ -147,7 +157,8 @@ export function mountLab(host: HTMLElement): void {
     part('status').textContent = '';
     part('evaluation').replaceChildren();
     part('gradient-table').replaceChildren();
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    const mine: Record<string, string> = userPoints.length > 0 ? { mine: formatPoints(userPoints) } : {};
+    replaceUrlParams(key, { ...serialiseState(SCHEMA, state), ...mine });
     send({ type: 'configure', state, points: [...userPoints] });
   }
 

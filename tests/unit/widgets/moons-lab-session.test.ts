@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultState, parseState } from '../../../src/widgets/common/state.ts';
-import { GRID, confusionMatrix, gridInputs, prepareData } from '../../../src/widgets/moons-lab/model.ts';
+import { GRID, MAX_USER_POINTS, confusionMatrix, formatPoints, gridInputs, parsePoints, prepareData } from '../../../src/widgets/moons-lab/model.ts';
 import type { LabReport, LabRequest } from '../../../src/widgets/moons-lab/protocol.ts';
 import { createLabSession } from '../../../src/widgets/moons-lab/session.ts';
 import { SCHEMA, type LabState } from '../../../src/widgets/moons-lab/state.ts';
@@ -52,6 +52,21 @@ describe('the lab data', () => {
     expect(data.train.size).toBe(281);
     expect([...data.train.inputs.slice(-2), data.train.targets.at(-1)]).toEqual([0.5, -0.25, 1]);
     expect(data.validation.size + data.test.size).toBe(120);
+  });
+
+  test("the reader's points round-trip through the address, and bad text is set aside", () => {
+    const points = [
+      { x: 0.5, y: -1.25, label: 1 as const },
+      { x: -2, y: 3.14, label: 0 as const },
+    ];
+    expect(formatPoints(points)).toBe('0.50:-1.25:1~-2.00:3.14:0');
+    expect(parsePoints(formatPoints(points))).toEqual({ points });
+    const tooMany = Array.from({ length: MAX_USER_POINTS + 1 }, () => '0:0:1').join('~');
+    for (const bad of ['', '1:2', '1:2:3', 'a:b:0', '1:2:1:4', '99:0:1', 'Infinity:0:0', tooMany]) {
+      const parsed = parsePoints(bad);
+      expect(parsed.points, bad).toEqual([]);
+      expect(parsed.problem, bad).toMatch(/^Your points: .* is not allowed/);
+    }
   });
 
   test('the heatmap grid covers the bounds, top row first, and the confusion matrix counts', () => {
