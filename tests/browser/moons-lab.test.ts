@@ -156,6 +156,8 @@ test('clicking the chart adds a training point of the chosen class; the form add
   await expect.poll(() => yours.count()).toBe(1);
   expect(await yours.first().getAttribute('fill')).toBe('var(--series-2)');
   await page.getByLabel('x', { exact: true }).fill('0.5');
+  await button(page, 'Add point').click();
+  expect(await page.locator(`${LAB} .al-notice`).textContent()).toMatch(/^A new point needs x from -?\d\.\d to \d\.\d and y from/);
   await page.getByLabel('y', { exact: true }).fill('-0.5');
   await button(page, 'Add point').click();
   await expect.poll(() => yours.count()).toBe(2);

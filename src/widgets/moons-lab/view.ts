@@ -103,15 +103,8 @@ export function mountLab(host: HTMLElement): void {
   buttons.evaluate.addEventListener('click', () => send({ type: 'evaluate' }));
   buttons.gradients.addEventListener('click', () => send({ type: 'gradient-check' }));
   buttons.addPoint.addEventListener('click', () => {
-    const x = Number(part<HTMLInputElement>('point-x').value);
-    const y = Number(part<HTMLInputElement>('point-y').value);
-    const inside = plotted && x >= plotted.bounds.xMin && x <= plotted.bounds.xMax && y >= plotted.bounds.yMin && y <= plotted.bounds.yMax;
-    if (!inside || part<HTMLInputElement>('point-x').value === '' || part<HTMLInputElement>('point-y').value === '') {
-      const { xMin, xMax, yMin, yMax } = plotted!.bounds;
-      showNotice(`A new point needs x from ${xMin.toFixed(1)} to ${xMax.toFixed(1)} and y from ${yMin.toFixed(1)} to ${yMax.toFixed(1)}.`);
-      return;
-    }
-    addPoint(x, y);
+    const [x, y] = ['point-x', 'point-y'].map((name) => part<HTMLInputElement>(name).value);
+    addPoint(x === '' ? Number.NaN : Number(x), y === '' ? Number.NaN : Number(y));
   });
   buttons.clearPoints.addEventListener('click', () => {
     userPoints.length = 0;
@@ -123,13 +116,17 @@ export function mountLab(host: HTMLElement): void {
     // The chart may be drawn smaller than its own width; map the click back to chart units.
     const box = svg.getBoundingClientRect();
     const factor = Number(svg.getAttribute('width')) / box.width;
-    const x = boundary.scale('x')?.invert?.((event.clientX - box.left) * factor);
-    const y = boundary.scale('y')?.invert?.((event.clientY - box.top) * factor);
-    const { xMin, xMax, yMin, yMax } = plotted.bounds;
-    if (x >= xMin && x <= xMax && y >= yMin && y <= yMax) addPoint(x, y);
+    addPoint(boundary.scale('x')?.invert?.((event.clientX - box.left) * factor), boundary.scale('y')?.invert?.((event.clientY - box.top) * factor));
   });
 
+  /** Adds a training point of the chosen class at (x, y), if it lies inside the chart. */
   function addPoint(x: number, y: number) {
+    if (!plotted) return;
+    const { xMin, xMax, yMin, yMax } = plotted.bounds;
+    if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) {
+      showNotice(`A new point needs x from ${xMin.toFixed(1)} to ${xMax.toFixed(1)} and y from ${yMin.toFixed(1)} to ${yMax.toFixed(1)}.`);
+      return;
+    }
     if (userPoints.length >= MAX_USER_POINTS) {
       showNotice(`You can add up to ${MAX_USER_POINTS} points of your own; clear them to add others.`);
       return;
