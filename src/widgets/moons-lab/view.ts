@@ -262,6 +262,16 @@ export function mountLab(host: HTMLElement): void {
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', onThemeChange);
 
   host.replaceChildren(view);
+  // A new width (a phone turned, a window resized) redraws every chart at the new size.
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const width = part('loss').clientWidth;
+    if (width === lastWidth) return;
+    lastWidth = width;
+    boundary = undefined;
+    lastCurves = 0;
+    requestDraw();
+  }).observe(part('loss'));
   configure(state);
   host.dataset.ready = 'true';
 }

@@ -41,8 +41,7 @@ export function mountExplorer(host: HTMLElement): void {
   const controls = new Map<keyof ExplorerState, Control>();
   const update = (changes: Partial<ExplorerState>) => {
     state = { ...state, ...changes };
-    render();
-    announce(describe(state, sampleCurves(state)));
+    announce(render());
     replaceUrlParams(key, serialiseState(SCHEMA, state));
   };
   for (const name of Object.keys(SCHEMA) as (keyof ExplorerState)[]) {
@@ -58,12 +57,14 @@ export function mountExplorer(host: HTMLElement): void {
   });
 
   const charts = { output: part<HTMLElement>('[data-chart="output"]'), derivative: part<HTMLElement>('[data-chart="derivative"]') };
-  function render() {
+  /** Draws both charts from the state and returns what they show, in words. */
+  function render(): string {
     const points = sampleCurves(state);
     const description = describe(state, points);
     const width = Math.max(260, charts.output.clientWidth || 600);
     charts.output.replaceChildren(drawChart(outputFigure(state, points, width, description)));
     charts.derivative.replaceChildren(drawChart(derivativeFigure(state, points, width, description)));
+    return description;
   }
 
   host.replaceChildren(view);
