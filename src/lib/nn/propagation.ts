@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
-import { inputGradients, linearForward, weightGradients } from './linear-kernels.ts';
+import { jsKernels, type LinearKernels } from './linear-kernels.ts';
 import type { LayerShape, Network } from './network.ts';
 import type { Optimizer } from './optimisers.ts';
 
@@ -25,6 +25,8 @@ export type BackwardVariant = 'correct' | 'article';
 /** Buffers for one batch of up to `capacity` samples: inputs, targets, Z, A, deltas, gradients. */
 export interface Workspace {
   readonly capacity: number;
+  /** The dense products: WebAssembly SIMD when the buffers sit in a kernel arena, else JavaScript. */
+  readonly kernels: LinearKernels;
   readonly input: Float64Array;
   readonly target: Float64Array;
   readonly z: readonly Float64Array[];
@@ -37,17 +39,34 @@ export interface Workspace {
   readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
 
-/** Allocates every buffer a batch of up to `capacity` samples needs. */
-export function createWorkspace(network: Network, capacity: number, targetSize: number): Workspace {
+/** Where a workspace's buffers come from: a kernel arena, or (by default) plain arrays and the JavaScript kernels. */
+export interface BufferSource {
+  readonly kernels: LinearKernels;
+  allocate(length: number): Float64Array;
+}
+
+const plainArrays: BufferSource = { kernels: jsKernels, allocate: (length) => new Float64Array(length) };
+
+/** The lengths of the arrays createWorkspace allocates, so a kernel arena can be sized for them. */
+export function workspaceLengths(network: Network, capacity: number, targetSize: number): number[] {
   const { shapes } = network;
+  const perLayer = shapes.flatMap((s) => [s.outputs * capacity, s.outputs * capacity, s.outputs * capacity, s.parameterCount]);
+  return [shapes[0].inputs * capacity, targetSize * capacity, ...perLayer];
+}
+
+/** Allocates every buffer a batch of up to `capacity` samples needs, from `source`. */
+export function createWorkspace(network: Network, capacity: number, targetSize: number, source: BufferSource = plainArrays): Workspace {
+  const { shapes } = network;
+  const { allocate } = source;
   return {
     capacity,
-    input: new Float64Array(shapes[0].inputs * capacity),
-    target: new Float64Array(targetSize * capacity),
-    z: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    a: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    delta: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    gradients: shapes.map((s) => new Float64Array(s.parameterCount)),
+    kernels: source.kernels,
+    input: allocate(shapes[0].inputs * capacity),
+    target: allocate(targetSize * capacity),
+    z: shapes.map((s) => allocate(s.outputs * capacity)),
+    a: shapes.map((s) => allocate(s.outputs * capacity)),
+    delta: shapes.map((s) => allocate(s.outputs * capacity)),
+    gradients: shapes.map((s) => allocate(s.parameterCount)),
     outputLayout: { rows: capacity, cols: shapes[shapes.length - 1].outputs, rowStride: 1, colStride: capacity },
   };
 }
@@ -82,7 +101,7 @@ export function forward(network: Network, workspace: Workspace, count: number): 
   for (let l = 0; l < shapes.length; l++) {
     const shape = shapes[l];
     const input = l === 0 ? workspace.input : workspace.a[l - 1];
-    linearForward(shape, parameters[l], input, workspace.z[l], count);
+    workspace.kernels.linearForward(shape, parameters[l], input, workspace.z[l], count);
     activate(shape.activation, currentAlpha(shape, parameters[l]), workspace.z[l], workspace.a[l], shape.outputs, count);
   }
 }
@@ -109,7 +128,7 @@ export function backward(
   optimizer: Optimizer | null,
 ): number {
   const { shapes, parameters } = network;
-  const { z, a, delta, gradients, target } = workspace;
+  const { z, a, delta, gradients, target, kernels } = workspace;
   const last = shapes.length - 1;
   const output = shapes[last];
   const units = output.outputs;
@@ -133,12 +152,12 @@ export function backward(
   }
   for (let l = last; l >= 0; l--) {
     const shape = shapes[l];
-    weightGradients(shape, l === 0 ? workspace.input : a[l - 1], delta[l], gradients[l], count);
+    kernels.weightGradients(shape, l === 0 ? workspace.input : a[l - 1], delta[l], gradients[l], count);
     if (shape.learnsAlpha) gradients[l][shape.alphaOffset] = alphaGradient;
     if (variant === 'article' && optimizer !== null) optimizer.updateLayer(l, parameters[l], gradients[l]);
     if (l > 0) {
       const below = shapes[l - 1];
-      inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
+      kernels.inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
       alphaGradient = activationBackward(
         below.activation,
         currentAlpha(below, parameters[l - 1]),
