@@ -68,6 +68,12 @@ describe('WebAssembly SIMD linear kernels', () => {
     expectClose(upstream, uExpected, uScale);
   });
 
+  it('fall back to plain arrays and the JavaScript kernels when Wasm is not to be used', () => {
+    const arena = createKernelArena([4], false);
+    expect(arena.kernels).toBe(jsKernels);
+    expect([arena.allocate(4), arena.allocate(4)].map((a) => a.length)).toEqual([4, 4]);
+  });
+
   it('fall back to the JavaScript kernels for arrays outside the arena', () => {
     const shape = shapeOf(3, 5);
     const arena = createKernelArena([]);
