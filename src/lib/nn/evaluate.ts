@@ -5,7 +5,8 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import type { Network } from './network.ts';
-import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type BufferSource, type LossSpec, type Workspace } from './propagation.ts';
+import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type LossSpec, type Workspace } from './propagation.ts';
+import type { KernelArena } from './wasm/arena.ts';
 
 /** How predictions are scored: one output against a threshold, the largest of several, or not at all (regression). */
 export interface AccuracyRule {
@@ -78,7 +79,7 @@ export function evaluatorLengths(network: Network, targetSize: number): number[]
 }
 
 /** An evaluator with its own workspace (from `source` if given), so evaluating never disturbs a training batch. */
-export function createEvaluator(network: Network, targetSize: number, source?: BufferSource): Evaluator {
+export function createEvaluator(network: Network, targetSize: number, source?: KernelArena): Evaluator {
   const workspace: Workspace = createWorkspace(network, EVALUATION_CHUNK, targetSize, source);
   const inputSize = network.shapes[0].inputs;
   const last = network.shapes.length - 1;

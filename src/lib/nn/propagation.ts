@@ -5,9 +5,10 @@
 import type { Dataset } from '../data/dataset.ts';
 import { meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
-import { jsKernels, type LinearKernels } from './linear-kernels.ts';
+import type { LinearKernels } from './linear-kernels.ts';
 import type { LayerShape, Network } from './network.ts';
 import type { Optimizer } from './optimisers.ts';
+import { plainArrays, type KernelArena } from './wasm/arena.ts';
 
 /** A loss id with its resolved parameter (Huber's delta; 1 for the others, which ignore it). */
 export interface LossSpec {
@@ -39,23 +40,15 @@ export interface Workspace {
   readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
 
-/** Where a workspace's buffers come from: a kernel arena, or (by default) plain arrays and the JavaScript kernels. */
-export interface BufferSource {
-  readonly kernels: LinearKernels;
-  allocate(length: number): Float64Array;
-}
-
-const plainArrays: BufferSource = { kernels: jsKernels, allocate: (length) => new Float64Array(length) };
-
-/** The lengths of the arrays createWorkspace allocates, so a kernel arena can be sized for them. */
+/** The lengths of the arrays createWorkspace allocates (keep the two in step: an undersized arena throws), to size a kernel arena. */
 export function workspaceLengths(network: Network, capacity: number, targetSize: number): number[] {
   const { shapes } = network;
   const perLayer = shapes.flatMap((s) => [s.outputs * capacity, s.outputs * capacity, s.outputs * capacity, s.parameterCount]);
   return [shapes[0].inputs * capacity, targetSize * capacity, ...perLayer];
 }
 
-/** Allocates every buffer a batch of up to `capacity` samples needs, from `source`. */
-export function createWorkspace(network: Network, capacity: number, targetSize: number, source: BufferSource = plainArrays): Workspace {
+/** Allocates every buffer a batch of up to `capacity` samples needs, from a kernel arena or as plain arrays. */
+export function createWorkspace(network: Network, capacity: number, targetSize: number, source: KernelArena = plainArrays): Workspace {
   const { shapes } = network;
   const { allocate } = source;
   return {

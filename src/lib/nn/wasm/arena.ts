@@ -40,10 +40,13 @@ const RESERVED_BYTES = 16;
 /** Bytes an array of `length` doubles takes, kept at a multiple of 16 so vectors stay aligned. */
 const alignedBytes = (length: number) => Math.ceil(length / 2) * 16;
 
+/** No arena: plain arrays and the JavaScript kernels. */
+export const plainArrays: KernelArena = { kernels: jsKernels, allocate: (length) => new Float64Array(length) };
+
 /** The arena for arrays of these lengths: WebAssembly when SIMD is available, plain arrays otherwise. */
 export function createKernelArena(lengths: readonly number[], useWasm = true): KernelArena {
   const module = useWasm ? linearModule() : null;
-  if (module === null) return { kernels: jsKernels, allocate: (length) => new Float64Array(length) };
+  if (module === null) return plainArrays;
   const bytes = lengths.reduce((sum, length) => sum + alignedBytes(length), RESERVED_BYTES);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinearExports;
