@@ -1,6 +1,6 @@
 // The kernels are internal to the engine, so this test reaches past src/lib/index.ts.
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../../src/lib/index.ts';
+import { createNetwork, createRandom, createTrainer, makeMoons, splitDataset, standardizeSplit } from '../../../../src/lib/index.ts';
 import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
 import type { LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
@@ -84,6 +84,15 @@ describe('WebAssembly SIMD linear kernels', () => {
     arena.kernels.linearForward(shape, parameters, x, z, 7);
     jsKernels.linearForward(shape, parameters, x, zExpected, 7);
     expect(z).toEqual(zExpected);
+  });
+
+  it('hold a trainer\'s parameters in one Wasm memory, starting from the seeded weights', () => {
+    const moons = standardizeSplit(splitDataset(makeMoons({ size: 200, noise: 0.2, seed: 1 }), { train: 0.7, validation: 0.15 }, 1));
+    const network = { layers: [2, 5, 3, 1], hiddenActivation: 'relu', outputActivation: 'sigmoid', init: 'xavier', seed: 3 } as const;
+    const trainer = createTrainer({ network, loss: 'bce', optimizer: { kind: 'sgd', learningRate: 0.1 }, batchSize: 16 }, moons);
+    const { parameters } = trainer.network;
+    expect(parameters.every((p) => p.buffer === parameters[0].buffer && p.byteOffset % 16 === 0)).toBe(true);
+    expect(parameters.map((p) => [...p])).toEqual(createNetwork(network).parameters.map((p) => [...p]));
   });
 
   it('refuses to allocate past the planned size rather than grow and detach its views', () => {
