@@ -5,7 +5,8 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import type { Network } from './network.ts';
-import { batchLoss, createWorkspace, forward, loadBatch, type LossSpec, type Workspace } from './propagation.ts';
+import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type LossSpec, type Workspace } from './propagation.ts';
+import type { KernelArena } from './wasm/arena.ts';
 
 /** How predictions are scored: one output against a threshold, the largest of several, or not at all (regression). */
 export interface AccuracyRule {
@@ -72,9 +73,14 @@ export interface Evaluator {
 // Samples an evaluator pushes through at once: long rows for the kernels, a small workspace.
 const EVALUATION_CHUNK = 256;
 
-/** An evaluator with its own workspace, so evaluating never disturbs a training batch. */
-export function createEvaluator(network: Network, targetSize: number): Evaluator {
-  const workspace: Workspace = createWorkspace(network, EVALUATION_CHUNK, targetSize);
+/** The lengths of the arrays an evaluator allocates, for sizing a kernel arena. */
+export function evaluatorLengths(network: Network, targetSize: number): number[] {
+  return workspaceLengths(network, EVALUATION_CHUNK, targetSize);
+}
+
+/** An evaluator with its own workspace (from `source` if given), so evaluating never disturbs a training batch. */
+export function createEvaluator(network: Network, targetSize: number, source?: KernelArena): Evaluator {
+  const workspace: Workspace = createWorkspace(network, EVALUATION_CHUNK, targetSize, source);
   const inputSize = network.shapes[0].inputs;
   const last = network.shapes.length - 1;
   const units = network.shapes[last].outputs;

@@ -280,3 +280,13 @@ export function inputGradients(shape: LayerShape, parameters: Float64Array, delt
     }
   }
 }
+
+/** The three products of a dense layer, as the engine calls them. */
+export interface LinearKernels {
+  readonly linearForward: typeof linearForward;
+  readonly weightGradients: typeof weightGradients;
+  readonly inputGradients: typeof inputGradients;
+}
+
+/** The plain JavaScript kernels: the reference, and the fallback without WebAssembly SIMD. */
+export const jsKernels: LinearKernels = { linearForward, weightGradients, inputGradients };

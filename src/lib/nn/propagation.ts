@@ -5,9 +5,10 @@
 import type { Dataset } from '../data/dataset.ts';
 import { meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
-import { inputGradients, linearForward, weightGradients } from './linear-kernels.ts';
+import type { LinearKernels } from './linear-kernels.ts';
 import type { LayerShape, Network } from './network.ts';
 import type { Optimizer } from './optimisers.ts';
+import { plainArrays, type KernelArena } from './wasm/arena.ts';
 
 /** A loss id with its resolved parameter (Huber's delta; 1 for the others, which ignore it). */
 export interface LossSpec {
@@ -25,6 +26,8 @@ export type BackwardVariant = 'correct' | 'article';
 /** Buffers for one batch of up to `capacity` samples: inputs, targets, Z, A, deltas, gradients. */
 export interface Workspace {
   readonly capacity: number;
+  /** The dense products: WebAssembly SIMD when the buffers sit in a kernel arena, else JavaScript. */
+  readonly kernels: LinearKernels;
   readonly input: Float64Array;
   readonly target: Float64Array;
   readonly z: readonly Float64Array[];
@@ -37,17 +40,26 @@ export interface Workspace {
   readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
 
-/** Allocates every buffer a batch of up to `capacity` samples needs. */
-export function createWorkspace(network: Network, capacity: number, targetSize: number): Workspace {
+/** The lengths of the arrays createWorkspace allocates (keep the two in step: an undersized arena throws), to size a kernel arena. */
+export function workspaceLengths(network: Network, capacity: number, targetSize: number): number[] {
   const { shapes } = network;
+  const perLayer = shapes.flatMap((s) => [s.outputs * capacity, s.outputs * capacity, s.outputs * capacity, s.parameterCount]);
+  return [shapes[0].inputs * capacity, targetSize * capacity, ...perLayer];
+}
+
+/** Allocates every buffer a batch of up to `capacity` samples needs, from a kernel arena or as plain arrays. */
+export function createWorkspace(network: Network, capacity: number, targetSize: number, source: KernelArena = plainArrays): Workspace {
+  const { shapes } = network;
+  const { allocate } = source;
   return {
     capacity,
-    input: new Float64Array(shapes[0].inputs * capacity),
-    target: new Float64Array(targetSize * capacity),
-    z: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    a: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    delta: shapes.map((s) => new Float64Array(s.outputs * capacity)),
-    gradients: shapes.map((s) => new Float64Array(s.parameterCount)),
+    kernels: source.kernels,
+    input: allocate(shapes[0].inputs * capacity),
+    target: allocate(targetSize * capacity),
+    z: shapes.map((s) => allocate(s.outputs * capacity)),
+    a: shapes.map((s) => allocate(s.outputs * capacity)),
+    delta: shapes.map((s) => allocate(s.outputs * capacity)),
+    gradients: shapes.map((s) => allocate(s.parameterCount)),
     outputLayout: { rows: capacity, cols: shapes[shapes.length - 1].outputs, rowStride: 1, colStride: capacity },
   };
 }
@@ -82,7 +94,7 @@ export function forward(network: Network, workspace: Workspace, count: number): 
   for (let l = 0; l < shapes.length; l++) {
     const shape = shapes[l];
     const input = l === 0 ? workspace.input : workspace.a[l - 1];
-    linearForward(shape, parameters[l], input, workspace.z[l], count);
+    workspace.kernels.linearForward(shape, parameters[l], input, workspace.z[l], count);
     activate(shape.activation, currentAlpha(shape, parameters[l]), workspace.z[l], workspace.a[l], shape.outputs, count);
   }
 }
@@ -109,7 +121,7 @@ export function backward(
   optimizer: Optimizer | null,
 ): number {
   const { shapes, parameters } = network;
-  const { z, a, delta, gradients, target } = workspace;
+  const { z, a, delta, gradients, target, kernels } = workspace;
   const last = shapes.length - 1;
   const output = shapes[last];
   const units = output.outputs;
@@ -133,12 +145,12 @@ export function backward(
   }
   for (let l = last; l >= 0; l--) {
     const shape = shapes[l];
-    weightGradients(shape, l === 0 ? workspace.input : a[l - 1], delta[l], gradients[l], count);
+    kernels.weightGradients(shape, l === 0 ? workspace.input : a[l - 1], delta[l], gradients[l], count);
     if (shape.learnsAlpha) gradients[l][shape.alphaOffset] = alphaGradient;
     if (variant === 'article' && optimizer !== null) optimizer.updateLayer(l, parameters[l], gradients[l]);
     if (l > 0) {
       const below = shapes[l - 1];
-      inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
+      kernels.inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
       alphaGradient = activationBackward(
         below.activation,
         currentAlpha(below, parameters[l - 1]),

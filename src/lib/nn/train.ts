@@ -6,10 +6,11 @@ import type { Dataset } from '../data/dataset.ts';
 import { createRandom } from '../data/random.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
-import { accuracyRule, countCorrect, createEvaluator, type Evaluation } from './evaluate.ts';
+import { accuracyRule, countCorrect, createEvaluator, evaluatorLengths, type Evaluation } from './evaluate.ts';
 import { createNetwork, type Network, type NetworkConfig } from './network.ts';
 import { createOptimizer, type OptimizerConfig } from './optimisers.ts';
-import { backward, createWorkspace, forward, loadBatch, type BackwardVariant } from './propagation.ts';
+import { backward, createWorkspace, forward, loadBatch, workspaceLengths, type BackwardVariant } from './propagation.ts';
+import { createKernelArena } from './wasm/arena.ts';
 
 /** Everything a training run needs, as plain data. */
 export interface TrainingConfig {
@@ -86,7 +87,7 @@ export interface Trainer {
  * the network's seed, so the same config and data give the same run, bit for bit.
  */
 export function createTrainer(config: TrainingConfig, data: TrainingData): Trainer {
-  const network = createNetwork(config.network);
+  const built = createNetwork(config.network);
   const lossSpec = resolveLoss(config.loss, config.lossParams);
   const variant = config.backward ?? 'correct';
   if (variant !== 'correct' && variant !== 'article') {
@@ -94,17 +95,33 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
   }
   const { batchSize } = config;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`training: batchSize must be an integer >= 1, got ${batchSize}`);
-  checkData(network, config.loss, data.train, 'training set');
-  if (data.validation) checkData(network, config.loss, data.validation, 'validation set');
+  checkData(built, config.loss, data.train, 'training set');
+  if (data.validation) checkData(built, config.loss, data.validation, 'validation set');
 
+  // Parameters, batch workspace and evaluator workspace share one arena, so the SIMD kernels
+  // work on all of them in place.
+  const { train, validation } = data;
+  const capacity = Math.min(batchSize, train.size);
+  const arena = createKernelArena([
+    ...built.parameters.map((p) => p.length),
+    ...workspaceLengths(built, capacity, train.targetSize),
+    ...evaluatorLengths(built, train.targetSize),
+  ]);
+  const network: Network = {
+    ...built,
+    parameters: built.parameters.map((initial) => {
+      const moved = arena.allocate(initial.length);
+      moved.set(initial);
+      return moved;
+    }),
+  };
   const { shapes, parameters } = network;
   const last = shapes.length - 1;
   const units = shapes[last].outputs;
-  const { train, validation } = data;
   const rule = accuracyRule(network, config.loss, train.classCount);
   const optimizer = createOptimizer(config.optimizer, shapes);
-  const workspace = createWorkspace(network, Math.min(batchSize, train.size), train.targetSize);
-  const evaluator = createEvaluator(network, train.targetSize);
+  const workspace = createWorkspace(network, capacity, train.targetSize, arena);
+  const evaluator = createEvaluator(network, train.targetSize, arena);
   const random = createRandom(config.network.seed, 1);
   const order = Uint32Array.from({ length: train.size }, (_, i) => i);
   const normSums = new Float64Array(shapes.length);

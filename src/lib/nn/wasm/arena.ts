@@ -1,0 +1,86 @@
+/**
+ * A kernel arena: one WebAssembly.Memory holding a trainer's parameters, activations, deltas
+ * and gradients as Float64Array views, so the SIMD kernels read and write them in place with no
+ * copy per batch. Without WebAssembly SIMD the arena hands out ordinary arrays and the
+ * JavaScript kernels. The memory never grows (growing would detach every view), so it is sized
+ * up front from the lengths of everything it will hold.
+ */
+import { jsKernels, type LinearKernels } from '../linear-kernels.ts';
+import type { LayerShape } from '../network.ts';
+import { linearModuleBytes } from './linear-module.ts';
+
+/** Where a trainer's buffers come from, and the kernels that work on them. */
+export interface KernelArena {
+  readonly kernels: LinearKernels;
+  /** A zeroed array of `length` doubles; throws once the arena's planned size is used up. */
+  allocate(length: number): Float64Array;
+}
+
+interface LinearExports {
+  product(out: number, a: number, aRow: number, aStep: number, x: number, rows: number, steps: number, count: number, init: number, initStep: number): void;
+  weightGradients(g: number, gBias: number, d: number, x: number, outputs: number, inputs: number, count: number): void;
+}
+
+// Compiled once per page or worker; null when WebAssembly or its SIMD is missing.
+let compiled: WebAssembly.Module | null | undefined;
+
+function linearModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    const bytes = linearModuleBytes();
+    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  }
+  return compiled;
+}
+
+const PAGE_BYTES = 65536;
+// The first 16 bytes stay zero: the input-gradient product starts its sums from there.
+const ZERO_ADDRESS = 0;
+const RESERVED_BYTES = 16;
+
+/** Bytes an array of `length` doubles takes, kept at a multiple of 16 so vectors stay aligned. */
+const alignedBytes = (length: number) => Math.ceil(length / 2) * 16;
+
+/** No arena: plain arrays and the JavaScript kernels. */
+export const plainArrays: KernelArena = { kernels: jsKernels, allocate: (length) => new Float64Array(length) };
+
+/** The arena for arrays of these lengths: WebAssembly when SIMD is available, plain arrays otherwise. */
+export function createKernelArena(lengths: readonly number[], useWasm = true): KernelArena {
+  const module = useWasm ? linearModule() : null;
+  if (module === null) return plainArrays;
+  const bytes = lengths.reduce((sum, length) => sum + alignedBytes(length), RESERVED_BYTES);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinearExports;
+  const buffer = memory.buffer;
+  let next = RESERVED_BYTES;
+  // Arrays from elsewhere (a cloned network, the gradient check) take the JavaScript kernels.
+  const inArena = (p: Float64Array, q: Float64Array, r: Float64Array) => p.buffer === buffer && q.buffer === buffer && r.buffer === buffer;
+  const kernels: LinearKernels = {
+    linearForward: (shape: LayerShape, parameters, x, z, count) => {
+      if (!inArena(parameters, x, z)) return jsKernels.linearForward(shape, parameters, x, z, count);
+      const { inputs, outputs, biasOffset } = shape;
+      const w = parameters.byteOffset;
+      exports.product(z.byteOffset, w, inputs * 8, 8, x.byteOffset, outputs, inputs, count, w + biasOffset * 8, 8);
+    },
+    weightGradients: (shape: LayerShape, x, delta, gradient, count) => {
+      if (!inArena(x, delta, gradient)) return jsKernels.weightGradients(shape, x, delta, gradient, count);
+      const { inputs, outputs, biasOffset } = shape;
+      const g = gradient.byteOffset;
+      exports.weightGradients(g, g + biasOffset * 8, delta.byteOffset, x.byteOffset, outputs, inputs, count);
+    },
+    inputGradients: (shape: LayerShape, parameters, delta, upstream, count) => {
+      if (!inArena(parameters, delta, upstream)) return jsKernels.inputGradients(shape, parameters, delta, upstream, count);
+      const { inputs, outputs } = shape;
+      exports.product(upstream.byteOffset, parameters.byteOffset, 8, inputs * 8, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0);
+    },
+  };
+  return {
+    kernels,
+    allocate: (length) => {
+      const size = alignedBytes(length);
+      if (next + size > bytes) throw new Error(`kernel arena: ${length} more doubles do not fit in the ${bytes} bytes planned`);
+      const view = new Float64Array(buffer, next, length);
+      next += size;
+      return view;
+    },
+  };
+}
