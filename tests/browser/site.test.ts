@@ -123,3 +123,14 @@ test('an unknown address shows the 404 page with a way back', async () => {
   await page.waitForURL(siteUrl);
   await page.context().close();
 });
+
+test('the lab offers its corrected script as a file to download, highlighted on the page', async () => {
+  const { page } = await openPage(browser, siteUrl + LAB);
+  const link = page.getByRole('link', { name: 'Download' });
+  const response = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
+  expect(response.status()).toBe(200);
+  const script = await response.text();
+  expect(script).toMatch(/^"""Two moons/);
+  expect(await page.locator('.code-file pre.astro-code').textContent()).toBe(script.replace(/\n$/, ''));
+  await page.context().close();
+});

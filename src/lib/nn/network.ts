@@ -7,7 +7,7 @@
 import { activation, isActivationId, type ActivationId } from '../math/activations.ts';
 import { checkSeed, createRandom } from '../data/random.ts';
 
-/** What a layer may apply: any activation, or softmax across the layer's units. */
+/** What a layer may apply: one of the activations, or softmax across the layer's units. */
 export type LayerActivationId = ActivationId | 'softmax';
 
 /** An activation by id, or with parameters, e.g. `{ id: 'leaky_relu', params: { alpha: 0.1 } }`. */
