@@ -7,7 +7,7 @@
  * metrics (running training loss and accuracy, full validation pass) as the course; see
  * tfjs-shared.ts.
  */
-import { correctCount, testAccuracy, tf, tfjsLab } from './tfjs-shared.ts';
+import { correctCount, testAccuracy, tf, tfjsLab, trainEpochs } from './tfjs-shared.ts';
 import { labConfig, type Run } from './lab-data.ts';
 import type { Split } from '../../src/lib/index.ts';
 
@@ -17,46 +17,27 @@ export function runTfjsAutodiff(data: Split, seed: number, epochs: number): Run 
   const batchSize = config.batchSize;
   const start = performance.now();
   const lab = tfjsLab(data, seed);
-  const { xTrain, yTrain, xValidation, yValidation } = lab;
   const variables = [...lab.weights, ...lab.biases];
   const optimizer = tf.train.sgd(config.optimizer.learningRate);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    tf.tidy(() => {
-      const indices = lab.nextOrder();
-      const x = tf.gather(xTrain, indices) as tf.Tensor2D;
-      const y = tf.gather(yTrain, indices) as tf.Tensor2D;
-      // Running sums of the training loss and of the rows classified right.
-      let sums: tf.Tensor1D = tf.zeros([2]);
-      for (let s = 0; s < data.train.size; s += batchSize) {
-        const count = Math.min(batchSize, data.train.size - s);
-        tf.tidy(() => {
-          const xb = tf.slice(x, [s, 0], [count, 2]);
-          const yb = tf.slice(y, [s, 0], [count, 1]);
-          let logits: tf.Tensor2D | undefined;
-          const cost = optimizer.minimize(
-            () => {
-              // Kept past minimize's own tidy so the batch's accuracy reuses this forward pass.
-              logits = tf.keep(lab.forward(xb));
-              return tf.losses.sigmoidCrossEntropy(yb, logits);
-            },
-            true,
-            variables,
-          )!;
-          const next = tf.add(sums, tf.stack([tf.mul(cost, count), correctCount(logits!, yb)])) as tf.Tensor1D;
-          tf.dispose([sums, logits!]);
-          sums = tf.keep(next);
-        });
-      }
-      const validationLogits = lab.forward(xValidation);
-      const validation = tf.stack([
-        tf.losses.sigmoidCrossEntropy(yValidation, validationLogits),
-        tf.div(correctCount(validationLogits, yValidation), data.validation.size),
-      ]);
-      // One read per epoch, as a training UI would: the metrics must really be computed.
-      tf.concat([tf.div(sums, data.train.size), validation]).dataSync();
-      tf.dispose(sums);
-    });
-  }
+  const step = (xb: tf.Tensor2D, yb: tf.Tensor2D, count: number): tf.Tensor1D => {
+    let logits: tf.Tensor2D | undefined;
+    const cost = optimizer.minimize(
+      () => {
+        // Kept past minimize's own tidy so the batch's accuracy reuses this forward pass.
+        logits = tf.keep(lab.forward(xb));
+        return tf.losses.sigmoidCrossEntropy(yb, logits);
+      },
+      true,
+      variables,
+    )!;
+    const sums = tf.stack([tf.mul(cost, count), correctCount(logits!, yb)]) as tf.Tensor1D;
+    tf.dispose(logits!);
+    return sums;
+  };
+  trainEpochs(lab, data, epochs, batchSize, step, () => {
+    const logits = lab.forward(lab.xValidation);
+    return tf.stack([tf.losses.sigmoidCrossEntropy(lab.yValidation, logits), tf.div(correctCount(logits, lab.yValidation), data.validation.size)]) as tf.Tensor1D;
+  });
   const ms = performance.now() - start;
   const accuracy = testAccuracy(lab, data);
   optimizer.dispose();

@@ -6,7 +6,7 @@
  * Same data, initial weights, shuffles and per-epoch metrics (running training loss and
  * accuracy, full validation pass) as the course; see tfjs-shared.ts.
  */
-import { correctCount, testAccuracy, tf, tfjsLab } from './tfjs-shared.ts';
+import { correctCount, testAccuracy, tf, tfjsLab, trainEpochs } from './tfjs-shared.ts';
 import { labConfig, type Run } from './lab-data.ts';
 import type { Split } from '../../src/lib/index.ts';
 
@@ -17,7 +17,7 @@ export function runTfjsManual(data: Split, seed: number, epochs: number): Run {
   const learningRate = config.optimizer.learningRate;
   const start = performance.now();
   const lab = tfjsLab(data, seed);
-  const { weights, biases, xTrain, yTrain, xValidation, yValidation } = lab;
+  const { weights, biases } = lab;
   const last = weights.length - 1;
   /** Pre-activations and activations of every layer; the output's activation is the logit itself. */
   const forward = (x: tf.Tensor2D): { z: tf.Tensor2D[]; a: tf.Tensor2D[] } => {
@@ -35,38 +35,23 @@ export function runTfjsManual(data: Split, seed: number, epochs: number): Run {
       tf.sum(tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))))),
       correctCount(logits, y),
     ]) as tf.Tensor1D;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    tf.tidy(() => {
-      const indices = lab.nextOrder();
-      const x = tf.gather(xTrain, indices) as tf.Tensor2D;
-      const y = tf.gather(yTrain, indices) as tf.Tensor2D;
-      let sums: tf.Tensor1D = tf.zeros([2]);
-      for (let s = 0; s < data.train.size; s += batchSize) {
-        const count = Math.min(batchSize, data.train.size - s);
-        tf.tidy(() => {
-          const yb = tf.slice(y, [s, 0], [count, 1]);
-          const { z, a } = forward(tf.slice(x, [s, 0], [count, 2]));
-          const batchSums = lossAndCorrect(z[last], yb);
-          // Sigmoid with BCE: dZ = (p - y)/n at the output; then back through ReLU layers.
-          let delta = tf.div(tf.sub(tf.sigmoid(z[last]), yb), count) as tf.Tensor2D;
-          const updates: [tf.Variable, tf.Tensor][] = [];
-          for (let l = last; l >= 0; l--) {
-            updates.push([weights[l], tf.matMul(a[l], delta, true, false)], [biases[l], tf.sum(delta, 0, true)]);
-            if (l > 0) delta = tf.mul(tf.matMul(delta, weights[l], false, true), tf.step(z[l - 1])) as tf.Tensor2D;
-          }
-          // Every gradient is taken before any weight changes, then SGD updates them all.
-          for (const [variable, gradient] of updates) variable.assign(tf.sub(variable, tf.mul(gradient, learningRate)));
-          const next = tf.add(sums, batchSums) as tf.Tensor1D;
-          tf.dispose(sums);
-          sums = tf.keep(next);
-        });
-      }
-      const validation = lossAndCorrect(forward(xValidation).z[last], yValidation);
-      // One read per epoch, as a training UI would: the metrics must really be computed.
-      tf.concat([tf.div(sums, data.train.size), tf.div(validation, data.validation.size)]).dataSync();
-      tf.dispose(sums);
-    });
-  }
+  const step = (xb: tf.Tensor2D, yb: tf.Tensor2D, count: number): tf.Tensor1D => {
+    const { z, a } = forward(xb);
+    const batchSums = lossAndCorrect(z[last], yb);
+    // Sigmoid with BCE: dZ = (p - y)/n at the output; then back through ReLU layers.
+    let delta = tf.div(tf.sub(tf.sigmoid(z[last]), yb), count) as tf.Tensor2D;
+    const updates: [tf.Variable, tf.Tensor][] = [];
+    for (let l = last; l >= 0; l--) {
+      updates.push([weights[l], tf.matMul(a[l], delta, true, false)], [biases[l], tf.sum(delta, 0, true)]);
+      if (l > 0) delta = tf.mul(tf.matMul(delta, weights[l], false, true), tf.step(z[l - 1])) as tf.Tensor2D;
+    }
+    // Every gradient is taken before any weight changes, then SGD updates them all.
+    for (const [variable, gradient] of updates) variable.assign(tf.sub(variable, tf.mul(gradient, learningRate)));
+    return batchSums;
+  };
+  trainEpochs(lab, data, epochs, batchSize, step, () =>
+    tf.div(lossAndCorrect(forward(lab.xValidation).z[last], lab.yValidation), data.validation.size) as tf.Tensor1D,
+  );
   const ms = performance.now() - start;
   const accuracy = testAccuracy(lab, data);
   lab.dispose();

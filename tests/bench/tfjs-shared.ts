@@ -96,3 +96,32 @@ export function testAccuracy(lab: TfjsLab, data: Split): number {
     return correctCount(logits, tf.tensor2d(f32(data.test.targets), [data.test.size, 1])).dataSync()[0] / data.test.size;
   });
 }
+
+/** One mini-batch: updates the weights and returns [summed loss over its rows, rows classified right]. */
+export type BatchStep = (xb: tf.Tensor2D, yb: tf.Tensor2D, count: number) => tf.Tensor1D;
+
+/**
+ * The epoch loop both baselines share: the course's shuffle, mini-batches of `batchSize` through
+ * `step`, running training loss and accuracy, then `validation()` ([mean loss, accuracy]), all
+ * read back once per epoch as a training UI would, so the metrics are really computed.
+ */
+export function trainEpochs(lab: TfjsLab, data: Split, epochs: number, batchSize: number, step: BatchStep, validation: () => tf.Tensor1D): void {
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    tf.tidy(() => {
+      const indices = lab.nextOrder();
+      const x = tf.gather(lab.xTrain, indices) as tf.Tensor2D;
+      const y = tf.gather(lab.yTrain, indices) as tf.Tensor2D;
+      let sums: tf.Tensor1D = tf.zeros([2]);
+      for (let s = 0; s < data.train.size; s += batchSize) {
+        const count = Math.min(batchSize, data.train.size - s);
+        tf.tidy(() => {
+          const next = tf.add(sums, step(tf.slice(x, [s, 0], [count, 2]), tf.slice(y, [s, 0], [count, 1]), count)) as tf.Tensor1D;
+          tf.dispose(sums);
+          sums = tf.keep(next);
+        });
+      }
+      tf.concat([tf.div(sums, data.train.size), validation()]).dataSync();
+      tf.dispose(sums);
+    });
+  }
+}
