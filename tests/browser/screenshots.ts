@@ -1,12 +1,28 @@
 /**
- * Screenshots of every page, light and dark, wide and narrow, for a person to look at:
- * `npm run build && npm run screenshots` writes PNGs to screenshots/ (ignored by git).
+ * Screenshots of every page of the built site, light and dark, wide and narrow, for a person
+ * to look at: `npm run build && npm run screenshots` writes PNGs to screenshots/ (ignored by
+ * git). The pages are found from dist/ (every index.html, plus the 404 page), so a new lesson
+ * is never skipped; paths given on the command line (e.g. `lessons/09-lab-two-moons/`) narrow it.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
-const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', 'lessons/01-why-activation-functions/', 'no-such-page/'];
+/** Every page in a built site, as paths relative to its root ('' is the home page). */
+export async function builtPages(root: string): Promise<string[]> {
+  const files = (await readdir(root, { recursive: true })) as string[];
+  const pages = files
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+    .map((file) => file.slice(0, -'index.html'.length))
+    .sort();
+  // 404.html is served for any missing address; visiting one shows it as a reader would.
+  if (files.includes('404.html')) pages.push('no-such-page/');
+  return pages;
+}
+
+const asked = process.argv.slice(2);
+const pages = asked.length > 0 ? asked : await builtPages('dist');
 const site = await serveStatic('dist');
 const browser = await launchChromium();
 await mkdir('screenshots', { recursive: true });
@@ -15,8 +31,9 @@ for (const path of pages) {
     for (const width of [1280, 375]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
       await page.goto(site.url + path);
+      // Scrolling through wakes every lazy widget; the lab trains nothing until asked.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(800);
       await page.evaluate(() => window.scrollTo(0, 0));
       const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${colorScheme}-${width}.png`;
       await page.screenshot({ path: `screenshots/${name}`, fullPage: true });
