@@ -57,7 +57,7 @@ export async function launchChromium(): Promise<Browser> {
   const failures: string[] = [];
   for (const candidate of candidates) {
     if (!candidate.path || candidate.problem) {
-      failures.push(`${candidate.source}: ${candidate.problem ?? 'not found'}`);
+      failures.push(`${candidate.source}${candidate.path ? ` (${candidate.path})` : ''}: ${candidate.problem ?? 'not found'}`);
       continue;
     }
     try {
@@ -74,7 +74,7 @@ export async function launchChromium(): Promise<Browser> {
       'To fix it, do one of these:',
       '  - run `npm install` in the project (it installs @sparticuz/chromium, a Chromium inside an npm package);',
       '  - or install Debian\'s Chromium: `apt-get install chromium`;',
-      '  - or point CHROMIUM_PATH at a Chromium or Chrome executable.',
+      '  - or point CHROMIUM_PATH at a Chromium or Chrome executable (or unset it if it is wrong).',
     ].join('\n'),
   );
 }
