@@ -159,6 +159,14 @@ test('an address value off the step is refused, and the box, the slider and the 
   await page.context().close();
 });
 
+test('a value that rounds to zero is described without a minus sign', async () => {
+  const { page } = await openExplorer('?explorer.f=tanh&explorer.w1=-3&explorer.b1=3');
+  const description = await page.locator(`${WIDGET} [data-chart="derivative"] svg[role="img"]`).getAttribute('aria-description');
+  expect(description).toMatch(/ranges from 0\.00 to \d\.\d\d\.$/);
+  expect(description).not.toMatch(/-0\.00|NaN|undefined/);
+  await page.context().close();
+});
+
 test('a very long rejected value gives a notice of a few lines', async () => {
   const { page } = await openExplorer(`?explorer.w1=${'x'.repeat(10_000)}`);
   const notice = page.locator(`${WIDGET} .al-notice`);
