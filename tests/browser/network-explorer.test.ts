@@ -111,7 +111,7 @@ test('a typed value out of range is refused with a message and changes nothing',
   await box.fill('9');
   await box.press('Enter');
   const error = page.locator(`${WIDGET} .al-control-error:not([hidden])`);
-  expect(await error.textContent()).toBe('Enter a number from -3 to 3.');
+  expect(await error.textContent()).toBe('"9" is not allowed (a number from -3 to 3 in steps of 0.1).');
   expect(await box.getAttribute('aria-invalid')).toBe('true');
   expect(await linePoints(page, 'output')).toEqual(before);
   await box.fill('-2');
@@ -142,6 +142,36 @@ test('a tampered address falls back to defaults with a visible notice', async ()
   expect(await slider(page, /^w₁/).inputValue()).toBe('1.5');
   expect(await slider(page, /^v₂/).inputValue()).toBe('0.5');
   expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('an address value off the step is refused, and the box, the slider and the chart all use the default', async () => {
+  const reference = await openExplorer();
+  const expected = await linePoints(reference.page, 'output');
+  await reference.page.context().close();
+  const { page } = await openExplorer('?explorer.w1=0.15&explorer.b1=2.99');
+  expect(await page.locator(`${WIDGET} .al-notice`).textContent()).toMatch(/w₁ .*"0.15" is not allowed \(a number from -3 to 3 in steps of 0.1\).*b₁ .*"2.99"/);
+  expect(await page.getByLabel('w₁ (input → unit 1), exact value').inputValue()).toBe('1.5');
+  expect(await slider(page, /^w₁/).inputValue()).toBe('1.5');
+  expect(await page.getByLabel('b₁ (bias of unit 1), exact value').inputValue()).toBe('0.5');
+  expect(await slider(page, /^b₁/).inputValue()).toBe('0.5');
+  expect(await linePoints(page, 'output')).toEqual(expected);
+  await page.context().close();
+});
+
+test('a value that rounds to zero is described without a minus sign', async () => {
+  const { page } = await openExplorer('?explorer.f=tanh&explorer.w1=-3&explorer.b1=3');
+  const description = await page.locator(`${WIDGET} [data-chart="derivative"] svg[role="img"]`).getAttribute('aria-description');
+  expect(description).toMatch(/ranges from 0\.00 to \d\.\d\d\.$/);
+  expect(description).not.toMatch(/-0\.00|NaN|undefined/);
+  await page.context().close();
+});
+
+test('a very long rejected value gives a notice of a few lines', async () => {
+  const { page } = await openExplorer(`?explorer.w1=${'x'.repeat(10_000)}`);
+  const notice = page.locator(`${WIDGET} .al-notice`);
+  expect(await notice.textContent()).toMatch(/w₁ .*"x+…" is not allowed/);
+  expect((await notice.boundingBox())!.height).toBeLessThan(200);
   await page.context().close();
 });
 

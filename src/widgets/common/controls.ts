@@ -3,80 +3,106 @@
  * value can be typed exactly), or a select. Native inputs bring keyboard use for free: arrows,
  * Page Up/Down, Home/End on sliders; typing and Enter in number boxes.
  */
-import { allowed, parseField, type ChoiceField, type Field, type ListField, type NumberField } from './state.ts';
+import { formatFixed } from './format.ts';
+import { sliderScale } from './slider-scale.ts';
+import { gridDecimals, listItemField, parseField, refusal, type ChoiceField, type Field, type ListField, type NumberField } from './state.ts';
 
-/** A control in the page and a way to show it a new value from outside (reset, URL). */
+/**
+ * A control in the page and a way to show it a new value from outside (reset, URL). While it
+ * shows a typed value it refused, `valid` is false; its element then dispatches a bubbling
+ * `al-validity` CustomEvent with `detail: { valid }` each time that changes.
+ */
 export interface Control {
   readonly element: HTMLElement;
+  /** False while the control shows a typed value it refused; true again after a good value or set(). */
+  readonly valid: boolean;
   set(value: number | string | readonly number[]): void;
 }
 
-/** A slider with a number box for a number field; typed values out of range are refused with a message. */
+/** The detail of the `al-validity` event a control's element dispatches when its validity changes. */
+export interface ValidityDetail {
+  valid: boolean;
+}
+
+/**
+ * A slider with a number box for a number field. Typed values the field does not allow (out of
+ * range, off the step) are refused with a message and change nothing; the slider only ever
+ * produces allowed values, and a move that gives the same value again is not reported.
+ */
 export function numberControl(id: string, field: NumberField, value: number, onChange: (value: number) => void): Control {
   const wrapper = container(id, field.label);
   const scale = sliderScale(field);
   const slider = document.createElement('input');
-  Object.assign(slider, { type: 'range', id, min: String(scale.min), max: String(scale.max), step: String(scale.step) });
+  Object.assign(slider, { type: 'range', id });
   const box = document.createElement('input');
   Object.assign(box, { type: 'number', min: String(field.min), max: String(field.max), step: field.scale === 'log' ? 'any' : String(field.step) });
   box.setAttribute('aria-label', `${field.label}, exact value`);
-  const error = document.createElement('p');
-  error.className = 'al-control-error';
-  error.id = `${id}-error`;
-  error.hidden = true;
-  box.setAttribute('aria-describedby', error.id);
+  const refusals = refusalLine(wrapper, id);
+  box.setAttribute('aria-describedby', refusals.line.id);
+  let current = value;
 
   const show = (next: number) => {
-    slider.value = String(scale.toSlider(next));
+    current = next;
+    scale.place(slider, next);
     slider.setAttribute('aria-valuetext', formatValue(next, field));
     box.value = formatValue(next, field);
-    box.removeAttribute('aria-invalid');
-    error.hidden = true;
+    refusals.accept();
   };
-  slider.addEventListener('input', () => {
-    const next = scale.fromSlider(Number(slider.value));
+  const choose = (next: number) => {
+    const changed = next !== current;
     show(next);
-    onChange(next);
-  });
+    if (changed) onChange(next);
+  };
+  slider.addEventListener('input', () => choose(scale.read(slider)));
   box.addEventListener('change', () => {
     const next = parseField(field, box.value);
-    if (next === undefined) {
-      error.textContent = `Enter ${allowed(field)}.`;
-      error.hidden = false;
-      box.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    show(next);
-    onChange(next);
+    if (next === undefined) refusals.refuse(box, `${refusal(field, box.value)}.`);
+    else choose(next);
   });
   show(value);
   wrapper.querySelector('.al-control-inputs')!.append(slider, box);
-  wrapper.append(error);
-  return { element: wrapper, set: (next) => show(Number(next)) };
+  wrapper.append(refusals.line);
+  return { element: wrapper, get valid() { return refusals.valid; }, set: (next) => show(Number(next)) };
 }
 
-/** Where a value sits on its slider: the value itself, or its log10 for fields spanning decades. */
-function sliderScale(field: NumberField) {
-  if (field.scale !== 'log') {
-    return { min: field.min, max: field.max, step: field.step, toSlider: (v: number) => v, fromSlider: (p: number) => p };
-  }
-  const [min, max] = [Math.log10(field.min), Math.log10(field.max)];
+/** A value as the reader sees it: a linear field's with its grid's decimals, a log field's at its shortest. */
+function formatValue(value: number, field: NumberField): string {
+  return field.scale === 'log' ? String(value) : formatFixed(value, gridDecimals(field));
+}
+
+/**
+ * The message line under a control, and the control's validity: refused while it shows a
+ * message about a typed value, accepted again once a good value is shown.
+ */
+function refusalLine(wrapper: HTMLElement, id: string) {
+  const line = document.createElement('p');
+  Object.assign(line, { className: 'al-control-error', id: `${id}-error`, hidden: true });
+  let valid = true;
+  let refusedBox: HTMLInputElement | undefined;
+  const mark = (next: boolean) => {
+    if (next === valid) return;
+    valid = next;
+    wrapper.dispatchEvent(new CustomEvent<ValidityDetail>('al-validity', { bubbles: true, detail: { valid } }));
+  };
   return {
-    min,
-    max,
-    step: (max - min) / 200,
-    toSlider: (v: number) => Math.log10(v),
-    // Two significant figures: a learning rate reads 0.05, not 0.0501187.
-    fromSlider: (p: number) => {
-      const value = Number((10 ** p).toPrecision(2));
-      return Math.min(field.max, Math.max(field.min, field.step >= 1 ? Math.round(value) : value));
+    line,
+    get valid() {
+      return valid;
+    },
+    refuse(box: HTMLInputElement, message: string) {
+      line.textContent = message;
+      line.hidden = false;
+      refusedBox = box;
+      box.setAttribute('aria-invalid', 'true');
+      mark(false);
+    },
+    accept() {
+      line.hidden = true;
+      refusedBox?.removeAttribute('aria-invalid');
+      refusedBox = undefined;
+      mark(true);
     },
   };
-}
-
-/** A value as the reader sees it. */
-export function formatValue(value: number, field: NumberField): string {
-  return field.scale === 'log' ? String(value) : formatNumber(value, field.step);
 }
 
 /** A select for a choice field. */
@@ -88,7 +114,7 @@ export function choiceControl<V extends string>(id: string, field: ChoiceField<V
   select.value = value;
   select.addEventListener('change', () => onChange(select.value as V));
   wrapper.querySelector('.al-control-inputs')!.append(select);
-  return { element: wrapper, set: (next) => void (select.value = String(next)) };
+  return { element: wrapper, valid: true, set: (next) => void (select.value = String(next)) };
 }
 
 /**
@@ -106,10 +132,9 @@ export function listControl(id: string, field: ListField, value: readonly number
   add.type = 'button';
   add.className = 'al-button al-button-small';
   add.textContent = `Add ${itemName.toLowerCase()}`;
-  const error = document.createElement('p');
-  error.className = 'al-control-error';
-  error.hidden = true;
-  wrapper.append(legend, items, add, error);
+  const refusals = refusalLine(wrapper, id);
+  wrapper.append(legend, items, add, refusals.line);
+  const item = listItemField(field);
   let current = [...value];
 
   const commit = (next: number[]) => {
@@ -118,22 +143,19 @@ export function listControl(id: string, field: ListField, value: readonly number
     onChange([...current]);
   };
   const render = () => {
+    refusals.accept();
     items.replaceChildren(
       ...current.map((size, index) => {
-        const item = document.createElement('li');
+        const row = document.createElement('li');
         const box = document.createElement('input');
         Object.assign(box, { type: 'number', min: String(field.min), max: String(field.max), step: '1', value: String(size) });
         box.setAttribute('aria-label', `${itemName} ${index + 1} units`);
+        box.setAttribute('aria-describedby', refusals.line.id);
         box.addEventListener('change', () => {
-          const parsed = Number(box.value);
-          if (!Number.isInteger(parsed) || parsed < field.min || parsed > field.max) {
-            error.textContent = `${itemName} ${index + 1}: enter a whole number from ${field.min} to ${field.max}.`;
-            error.hidden = false;
-            box.setAttribute('aria-invalid', 'true');
-            return;
-          }
-          error.hidden = true;
-          commit(current.map((old, k) => (k === index ? parsed : old)));
+          const parsed = parseField(item, box.value);
+          if (parsed === undefined) refusals.refuse(box, `${itemName} ${index + 1}: ${refusal(item, box.value)}.`);
+          else if (parsed === size) render();
+          else commit(current.map((old, k) => (k === index ? parsed : old)));
         });
         const remove = document.createElement('button');
         remove.type = 'button';
@@ -145,8 +167,8 @@ export function listControl(id: string, field: ListField, value: readonly number
         const label = document.createElement('span');
         label.textContent = `${itemName} ${index + 1}`;
         label.setAttribute('aria-hidden', 'true');
-        item.append(label, box, remove);
-        return item;
+        row.append(label, box, remove);
+        return row;
       }),
     );
     add.disabled = current.length >= field.maxLength;
@@ -158,9 +180,11 @@ export function listControl(id: string, field: ListField, value: readonly number
   render();
   return {
     element: wrapper,
+    get valid() {
+      return refusals.valid;
+    },
     set: (next) => {
       current = Array.isArray(next) ? [...next] : [Number(next)];
-      error.hidden = true;
       render();
     },
   };
@@ -174,12 +198,6 @@ export function controlFor(id: string, field: Field, value: FieldValue, onChange
   if (field.kind === 'choice') return choiceControl(id, field, value as string, onChange);
   if (field.kind === 'list') return listControl(id, field, value as number[], onChange);
   return numberControl(id, field, value as number, onChange);
-}
-
-/** A number shown with as many decimals as its step has, so 0.1 steps never print 0.30000000000000004. */
-export function formatNumber(value: number, step: number): string {
-  const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-  return value.toFixed(decimals);
 }
 
 function container(id: string, label: string): HTMLElement {

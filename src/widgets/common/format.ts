@@ -17,9 +17,15 @@ export function formatFixed(value: number, decimals: number): string {
   return Number(text) === 0 ? text.replace('-', '') : text;
 }
 
+/** How many decimals a number is written with at its shortest: 0.25 has 2, 1e-7 has 7, 100 has 0. */
+export function decimalsOf(value: number): number {
+  const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e');
+  return Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - Number(exponent));
+}
+
 /** A value with as many decimals as its step has, so 0.1 steps never print 0.30000000000000004. */
 export function formatStep(value: number, step: number): string {
-  return formatFixed(value, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
+  return formatFixed(value, decimalsOf(step));
 }
 
 /** A share as a percentage with one decimal ("96.3%"). */

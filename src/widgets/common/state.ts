@@ -3,7 +3,12 @@
  * URL serialisation (the TensorFlow Playground idea), so every widget handles bad input the same way.
  */
 
-/** A number the reader sets with a slider. */
+import { decimalsOf, quoteInput } from './format.ts';
+
+/**
+ * A number the reader sets with a slider. Its allowed values are its grid: min + k·step for
+ * whole k, from min to max (so max should lie on the grid too).
+ */
 export interface NumberField {
   readonly kind: 'number';
   readonly label: string;
@@ -11,7 +16,10 @@ export interface NumberField {
   readonly max: number;
   readonly step: number;
   readonly default: number;
-  /** 'log' when the range spans orders of magnitude (learning rates): the slider moves in log10. */
+  /**
+   * 'log' when the range spans orders of magnitude (learning rates): the slider moves in log10,
+   * over some of the grid's values (see slider-scale.ts); every grid value may still be typed.
+   */
   readonly scale?: 'linear' | 'log';
 }
 
@@ -64,7 +72,9 @@ export function defaultState<S extends Schema>(schema: S): StateOf<S> {
 
 /**
  * Turns untrusted text values (URL parameters, attributes) into a valid state. A missing value
- * takes its default; an unreadable or out-of-range one takes its default too and is reported.
+ * takes its default; one that is not allowed (unreadable, out of range, off the step) takes its
+ * default too and is reported: values are refused, never snapped, so a shared link trains on
+ * exactly what it says or visibly on the default.
  */
 export function parseState<S extends Schema>(
   schema: S,
@@ -77,13 +87,39 @@ export function parseState<S extends Schema>(
     const raw = input[key];
     if (raw === undefined) continue;
     const value = parseField(field, raw);
-    if (value === undefined) problems.push(`${field.label}: "${raw}" is not allowed (${allowed(field)}), so the default is used.`);
+    if (value === undefined) problems.push(`${field.label}: ${refusal(field, raw)}, so the default is used.`);
     else state[key] = value;
   }
   return { state: state as StateOf<S>, problems };
 }
 
-/** One field's value from text, or undefined when the text is not an allowed value. */
+/**
+ * How far from the grid, in steps, a value may lie and still count as on it: float
+ * representation, not the reader, puts 0.30000000000000004 next to 0.3.
+ */
+const GRID_TOLERANCE = 1e-9;
+
+/** The decimals a field's grid values need: those of its step and of its min (0.25 steps need 2). */
+export function gridDecimals(field: NumberField): number {
+  return Math.max(decimalsOf(field.step), decimalsOf(field.min));
+}
+
+/** The grid value nearest `value`, free of float noise (0.30000000000000004 gives 0.3, never -0). */
+export function snapToGrid(field: NumberField, value: number): number {
+  const steps = Math.round((value - field.min) / field.step);
+  return Number((field.min + steps * field.step).toFixed(gridDecimals(field))) + 0;
+}
+
+/** A list's items as a number field of their own: whole numbers from the list's min to max. */
+export function listItemField(field: ListField): NumberField {
+  return { kind: 'number', label: field.label, min: field.min, max: field.max, step: 1, default: field.min };
+}
+
+/**
+ * One field's value from text, or undefined when the text is not an allowed value. A number
+ * must lie on its field's grid (for a step of 1: be a whole number); the value returned is the
+ * grid value itself, so what is shown, where the slider sits and what is computed agree.
+ */
 export function parseField(field: ChoiceField, raw: string): string | undefined;
 export function parseField(field: NumberField, raw: string): number | undefined;
 export function parseField(field: ListField, raw: string): number[] | undefined;
@@ -91,22 +127,38 @@ export function parseField(field: Field, raw: string): Value | undefined;
 export function parseField(field: Field, raw: string): Value | undefined {
   if (field.kind === 'choice') return field.options.some((option) => option.value === raw) ? raw : undefined;
   if (field.kind === 'list') {
-    const items = raw.split(LIST_SEPARATOR).map(Number);
+    const item = listItemField(field);
+    const items = raw.split(LIST_SEPARATOR).map((text) => parseField(item, text));
     const fits = items.length >= field.minLength && items.length <= field.maxLength;
-    return fits && items.every((item) => Number.isInteger(item) && item >= field.min && item <= field.max) ? items : undefined;
+    return fits && items.every((value) => value !== undefined) ? (items as number[]) : undefined;
   }
   if (raw.trim() === '') return undefined;
   const value = Number(raw);
-  return Number.isFinite(value) && value >= field.min && value <= field.max ? value : undefined;
+  if (!Number.isFinite(value)) return undefined;
+  const snapped = snapToGrid(field, value);
+  const onGrid = Math.abs(value - snapped) <= GRID_TOLERANCE * field.step;
+  return onGrid && snapped >= field.min && snapped <= field.max ? snapped : undefined;
 }
 
-/** What a field accepts, in words, for messages. */
+/** What a field accepts, in words, for messages ("a whole number from 100 to 5000 in steps of 100"). */
 export function allowed(field: Field): string {
   if (field.kind === 'choice') return `one of ${field.options.map((option) => option.value).join(', ')}`;
   if (field.kind === 'list') {
     return `${field.minLength} to ${field.maxLength} whole numbers from ${field.min} to ${field.max}, joined by "${LIST_SEPARATOR}"`;
   }
-  return `a number from ${field.min} to ${field.max}`;
+  const range = `from ${field.min} to ${field.max}`;
+  if (Number.isInteger(field.min) && Number.isInteger(field.step)) {
+    return `a whole number ${range}${field.step === 1 ? '' : ` in steps of ${field.step}`}`;
+  }
+  return `a number ${range} in steps of ${field.step}`;
+}
+
+/**
+ * Why a reader's text was refused: the text, quoted safely (short, no bidirectional controls),
+ * and what the field accepts. Every message that repeats a reader's input is made here.
+ */
+export function refusal(field: Field, raw: string): string {
+  return `${quoteInput(raw)} is not allowed (${allowed(field)})`;
 }
 
 /** The fields that differ from their defaults, as text, so shared URLs stay short. */

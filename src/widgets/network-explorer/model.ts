@@ -4,6 +4,7 @@
  * derivative come from the numerics core, so the widget shows exactly what the lessons compute.
  */
 import { activation, type Activation } from '../../lib/index.ts';
+import { formatFixed } from '../common/format.ts';
 import { HIDDEN_UNITS, X_RANGE, type ExplorerState, type HiddenActivation } from './state.ts';
 
 /** One sampled point of both curves. */
@@ -70,12 +71,12 @@ export function describe(state: ExplorerState, points: readonly CurvePoint[]): s
   const name = hiddenActivation(state.f).name;
   const flat = points.every((point) => point.dy === 0);
   const shape = isStraight(points)
-    ? `the output is a straight line from ${points[0].y.toFixed(2)} to ${points.at(-1)!.y.toFixed(2)}`
+    ? `the output is a straight line from ${formatFixed(points[0].y, 2)} to ${formatFixed(points.at(-1)!.y, 2)}`
     : state.f === 'step'
       ? 'the output is a staircase of flat steps'
       : 'the output bends';
   const derivative = flat
     ? `the derivative with respect to ${state.wrt} is zero everywhere`
-    : `the derivative with respect to ${state.wrt} ranges from ${Math.min(...points.map((p) => p.dy)).toFixed(2)} to ${Math.max(...points.map((p) => p.dy)).toFixed(2)}`;
+    : `the derivative with respect to ${state.wrt} ranges from ${formatFixed(Math.min(...points.map((p) => p.dy)), 2)} to ${formatFixed(Math.max(...points.map((p) => p.dy)), 2)}`;
   return `With ${state.f === 'none' ? 'no activation' : name}, ${shape}; ${derivative}.`;
 }
