@@ -119,6 +119,8 @@ export function mountLab(host: HTMLElement): void {
   });
   buttons.evaluate.addEventListener('click', () => ask('evaluate'));
   buttons.gradients.addEventListener('click', () => {
+    // Off at once, not at the next frame, so a double click cannot queue a second check.
+    buttons.gradients.disabled = true;
     checking = true;
     part('gradient-table').textContent = 'Checking… comparing each layer’s gradient with central differences.';
     announce('Checking the gradients…');
