@@ -33,6 +33,7 @@ export interface GradientCheckOptions {
    * `sampleSeed` (default 0), the same ones every time. Default: all of them.
    */
   readonly sample?: number;
+  /** The seed of the sample's draw. */
   readonly sampleSeed?: number;
 }
 

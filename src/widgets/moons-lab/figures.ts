@@ -110,7 +110,7 @@ type Metric = 'Loss' | 'Accuracy';
  * The lowest loss the log axis shows; a smaller one (a loss of exactly 0 cannot sit on a log
  * axis) is drawn on this floor, and the description says so.
  */
-export const LOSS_FLOOR = 1e-4;
+const LOSS_FLOOR = 1e-4;
 
 /**
  * Training and validation curves of one metric; the previous run drawn faint beneath. Loss sits
@@ -157,7 +157,7 @@ function accuracyFloor(current: readonly EpochPoint[], previous: readonly EpochP
 }
 
 /** The last epoch's numbers in words; an epoch whose loss was not finite is said to be one. */
-export function describeCurves(metric: Metric, current: readonly EpochPoint[], previous: readonly EpochPoint[]): string {
+function describeCurves(metric: Metric, current: readonly EpochPoint[], previous: readonly EpochPoint[]): string {
   const finite = current.filter((point) => Number.isFinite(point.trainLoss) && Number.isFinite(point.validationLoss));
   const last = finite.at(-1);
   const broken = current.length > finite.length ? ` In epoch ${current.at(-1)!.epoch} the loss stopped being a finite number, so nothing after it can be drawn.` : '';

@@ -7,9 +7,9 @@ import type { EpochPoint, StopReason } from './protocol.ts';
 import { SCHEMA, type LabState } from './state.ts';
 
 /** A run whose validation loss ends above this many times the untrained network's has failed. */
-export const LOSS_RISE_FACTOR = 2;
+const LOSS_RISE_FACTOR = 2;
 /** Validation accuracy at or below this, on two roughly balanced classes, is what guessing gives. */
-export const CHANCE_ACCURACY = 0.55;
+const CHANCE_ACCURACY = 0.55;
 
 /** The activation's name as the controls show it. */
 function activationName(state: LabState): string {
@@ -17,7 +17,7 @@ function activationName(state: LabState): string {
 }
 
 /** A tenth-ish of a rate that was too large, as one significant figure. */
-export function suggestedRate(rate: number): number {
+function suggestedRate(rate: number): number {
   return Number((rate / 20).toPrecision(1));
 }
 

@@ -10,7 +10,7 @@ export const GRADIENT_TOLERANCE = 1e-5;
  * Below this ‖analytic - numeric‖ the gradient is too small for a ratio to mean anything: the
  * central differences' rounding noise (about 1e-10 per entry at epsilon 1e-6) is of its size.
  */
-export const GRADIENT_NOISE_FLOOR = 1e-7;
+const GRADIENT_NOISE_FLOOR = 1e-7;
 
 /** What the table says of one backward pass on one layer. */
 export type GradientVerdict = 'agrees' | 'wrong' | 'too small to judge' | 'nothing compared';

@@ -39,7 +39,7 @@ interface Run {
   last: EpochPoint | null;
   running: boolean;
   lastReport: number;
-  /** Bumped by every play, pause and configure, so a slice scheduled before it stops. */
+  /** Bumped by every play and every stop, so a slice scheduled before either does nothing. */
   chain: number;
   check: GradientCheckRun | null;
 }
