@@ -51,4 +51,11 @@ export {
   type TrainingHistory,
   type TrainOptions,
 } from './nn/train.ts';
-export { gradientCheck, type GradientCheckOptions, type LayerGradientCheck } from './nn/gradient-check.ts';
+export {
+  gradientCheck,
+  startGradientCheck,
+  type GradientCheckOptions,
+  type GradientCheckRun,
+  type GradientCheckRunOptions,
+  type LayerGradientCheck,
+} from './nn/gradient-check.ts';

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { openPage } from './harness.ts';
+import { LAB, button, epochOf, isRunning, labUrl as labAddress, openLab as openLabIn, trainThenPause, waitForEpoch, waitForFirstRun } from './lab-page.ts';
 
-const labUrl = `${inject('siteUrl')}lessons/09-lab-two-moons/`;
-const LAB = 'al-moons-lab';
+const labUrl = labAddress();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,26 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLab(query = '') {
-  const opened = await openPage(browser, labUrl + query);
-  await opened.page.locator(LAB).scrollIntoViewIfNeeded();
-  await waitForFirstRun(opened.page);
-  return opened;
-}
-
-/** Waits until the lab has drawn its first, untrained run (the boundary chart is its costliest draw). */
-async function waitForFirstRun(page: Page) {
-  await page.waitForSelector(`${LAB}[data-ready][data-epoch="0"] [data-part="boundary"] svg`);
-}
-
-const epochOf = async (page: Page) => Number(await page.locator(LAB).getAttribute('data-epoch'));
-const isRunning = async (page: Page) => (await page.locator(LAB).getAttribute('data-running')) === 'true';
-
-async function waitForEpoch(page: Page, done: (epoch: number) => boolean, timeout = 30_000) {
-  await expect.poll(() => epochOf(page), { timeout, interval: 50 }).toSatisfy(done);
-}
-
-const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+const openLab = (query = '') => openLabIn(browser, query);
 
 test('the article setup trains to at least 95% test accuracy, with no long task on the main thread', async () => {
   const { page, problems } = await openLab();
@@ -63,11 +44,7 @@ test('the article setup trains to at least 95% test accuracy, with no long task 
 
 test('pause, resume, step and reset do what they say, and the previous run stays as a faint line', async () => {
   const { page } = await openLab('?lab.epochs=2000');
-  await button(page, 'Train').click();
-  await waitForEpoch(page, (epoch) => epoch >= 20);
-  await button(page, 'Pause').click();
-  await expect.poll(() => isRunning(page)).toBe(false);
-  const paused = await epochOf(page);
+  const paused = await trainThenPause(page, 20);
   await page.waitForTimeout(400);
   expect(await epochOf(page)).toBe(paused);
   expect(await page.locator(`${LAB} [data-part="status"]`).textContent()).toBe(`Paused after epoch ${paused}.`);

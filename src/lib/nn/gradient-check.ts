@@ -1,11 +1,15 @@
 /**
  * Gradient checking: the backward pass's gradients against central differences of the loss,
- * layer by layer, for any network, loss and backward variant.
+ * layer by layer, for any network, loss and backward variant. A central difference that
+ * straddles a kink (a ReLU-like or step pre-activation changing side of 0 between the two
+ * evaluations) measures neither slope, so such entries are counted and left out. The check
+ * can run all at once or a few parameters at a time, so a worker can answer requests between.
  */
 import type { Dataset } from '../data/dataset.ts';
+import { createRandom } from '../data/random.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
-import { cloneNetwork, type Network } from './network.ts';
+import { cloneNetwork, type LayerShape, type Network } from './network.ts';
 import { createOptimizer } from './optimisers.ts';
 import { backward, batchLoss, createWorkspace, forward, loadBatch, type BackwardVariant } from './propagation.ts';
 
@@ -24,70 +28,204 @@ export interface GradientCheckOptions {
   readonly learningRate?: number;
   /** Central-difference step. Default 1e-5. */
   readonly epsilon?: number;
+  /**
+   * At most this many parameters per layer are compared, drawn without replacement from
+   * `sampleSeed` (default 0), the same ones every time. Default: all of them.
+   */
+  readonly sample?: number;
+  /** The seed of the sample's draw. */
+  readonly sampleSeed?: number;
 }
 
-/** One layer's verdict on its whole parameter gradient (weights, biases, PReLU alpha). */
+/**
+ * One layer's verdict on its parameter gradient (weights, biases, PReLU alpha), over the
+ * `checked` entries: the sampled ones, less those whose central difference crossed a kink.
+ */
 export interface LayerGradientCheck {
   readonly layer: number;
-  /** ‖analytic - numeric‖ / (‖analytic‖ + ‖numeric‖), 0 when both vanish. */
+  /** ‖analytic - numeric‖ / (‖analytic‖ + ‖numeric‖) over the checked entries; 0 when both vanish or none was checked. */
   readonly relativeError: number;
   /**
-   * ‖analytic - numeric‖. Central differences carry rounding noise of about 1e-11 per entry,
-   * so for a vanishing gradient (‖g‖ below ~1e-5) only this, not the ratio, is meaningful.
+   * ‖analytic - numeric‖ over the checked entries. Central differences carry rounding noise of
+   * about 1e-11 per entry at epsilon 1e-5 (1e-10 at 1e-6), so for a vanishing gradient (‖g‖
+   * below ~1e-5) only this, not the ratio, is meaningful.
    */
   readonly absoluteError: number;
+  /** ‖analytic‖ and ‖numeric‖ over the checked entries. */
   readonly analyticNorm: number;
   readonly numericNorm: number;
+  /** The layer's parameter count. */
+  readonly parameterCount: number;
+  /** Entries compared: sampled, and not crossing a kink. */
+  readonly checked: number;
+  /**
+   * Sampled entries left out because a pre-activation of a layer with a kinked activation
+   * (relu, leaky_relu, prelu, step; elu with alpha ≠ 1) was on different sides of 0 at
+   * p - ε, p and p + ε for some row of the batch.
+   */
+  readonly kinkCrossings: number;
+}
+
+/** A gradient check under way: `advance` compares up to `count` more parameters and says whether it is done. */
+export interface GradientCheckRun {
+  advance(count: number): boolean;
+  /** One result per layer for each variant asked for, in order; complete once `advance` returned true. */
+  results(): LayerGradientCheck[][];
+}
+
+/** The options of a check that compares several backward variants against one set of central differences. */
+export interface GradientCheckRunOptions extends Omit<GradientCheckOptions, 'backward'> {
+  readonly variants: readonly BackwardVariant[];
 }
 
 /**
  * Compares, per layer, the gradient of the batch's mean loss from the backward pass with
- * (L(p + ε) - L(p - ε)) / 2ε for every parameter. The network is left as it was. Values near
- * 1e-7 or below mean agreement; near 1 mean a wrong backward pass.
+ * (L(p + ε) - L(p - ε)) / 2ε for every parameter (or a sample), leaving out kink crossings.
+ * The network is left as it was. Values near 1e-7 or below mean agreement; near 1 mean a
+ * wrong backward pass.
  */
 export function gradientCheck(options: GradientCheckOptions): LayerGradientCheck[] {
-  const { network, data } = options;
-  const variant = options.backward ?? 'correct';
+  const run = startGradientCheck({ ...options, variants: [options.backward ?? 'correct'] });
+  run.advance(Infinity);
+  return run.results()[0];
+}
+
+/**
+ * Starts a check of each variant in `options.variants` against one shared set of central
+ * differences (they depend on the network, not on the backward pass). Works on copies: the
+ * network may go on training while the check is under way.
+ */
+export function startGradientCheck(options: GradientCheckRunOptions): GradientCheckRun {
+  const { data } = options;
   const epsilon = options.epsilon ?? 1e-5;
   const lossSpec = resolveLoss(options.loss, options.lossParams);
-  checkData(network, options.loss, data, 'gradientCheck');
+  checkData(options.network, options.loss, data, 'gradientCheck');
   const count = data.size;
+  const network = cloneNetwork(options.network);
+  const { shapes, parameters } = network;
   const workspace = createWorkspace(network, count, data.targetSize);
   loadBatch(workspace, data, null, 0, count);
 
-  // The analytic gradient from a copy, because the article's variant updates as it goes.
-  const copy = cloneNetwork(network);
-  const optimizer = createOptimizer({ kind: 'sgd', learningRate: options.learningRate ?? 0.05 }, copy.shapes);
-  forward(copy, workspace, count);
-  optimizer.beginStep();
-  backward(copy, workspace, count, lossSpec, variant, optimizer);
-  const analytic = workspace.gradients.map((g) => g.slice());
-
-  const lossAt = (): number => {
-    forward(network, workspace, count);
-    return batchLoss(network, workspace, count, lossSpec);
-  };
-  return network.parameters.map((parameters, layer) => {
-    let difference = 0;
-    let analyticSquares = 0;
-    let numericSquares = 0;
-    for (let k = 0; k < parameters.length; k++) {
-      const held = parameters[k];
-      parameters[k] = held + epsilon;
-      const plus = lossAt();
-      parameters[k] = held - epsilon;
-      const minus = lossAt();
-      parameters[k] = held;
-      const numeric = (plus - minus) / (2 * epsilon);
-      const a = analytic[layer][k];
-      difference += (a - numeric) ** 2;
-      analyticSquares += a * a;
-      numericSquares += numeric * numeric;
-    }
-    const analyticNorm = Math.sqrt(analyticSquares);
-    const numericNorm = Math.sqrt(numericSquares);
-    const scale = analyticNorm + numericNorm;
-    const absoluteError = Math.sqrt(difference);
-    return { layer, relativeError: scale === 0 ? 0 : absoluteError / scale, absoluteError, analyticNorm, numericNorm };
+  // The analytic gradients from copies, because the article's variant updates as it goes.
+  const analytic = options.variants.map((variant) => {
+    const copy = cloneNetwork(network);
+    const optimizer = createOptimizer({ kind: 'sgd', learningRate: options.learningRate ?? 0.05 }, copy.shapes);
+    forward(copy, workspace, count);
+    optimizer.beginStep();
+    backward(copy, workspace, count, lossSpec, variant, optimizer);
+    return workspace.gradients.map((g) => g.slice());
   });
+
+  const kinked = shapes.map(hasKink);
+  forward(network, workspace, count);
+  const sides = shapes.map((shape, l) => (kinked[l] ? sidesOf(shape, workspace.z[l], count) : null));
+  if (options.sample !== undefined && !(Number.isInteger(options.sample) && options.sample >= 1)) {
+    throw new Error(`gradientCheck: sample must be a whole number of at least 1, got ${options.sample}`);
+  }
+  const chosen = parameters.map((layer, l) => sampleIndices(layer.length, options.sample, options.sampleSeed ?? 0, l));
+  const totals = shapes.map(() => ({ checked: 0, kinkCrossings: 0, squares: options.variants.map(() => ({ difference: 0, analytic: 0, numeric: 0 })) }));
+
+  /** The loss with layer `from` and above recomputed, and whether a kinked pre-activation left the side it had at p. */
+  const probe = (from: number): { loss: number; crossed: boolean } => {
+    forward(network, workspace, count, from);
+    let crossed = false;
+    for (let l = from; l < shapes.length && !crossed; l++) {
+      if (sides[l] !== null) crossed = changedSide(shapes[l], workspace.z[l], sides[l]!, count);
+    }
+    return { loss: batchLoss(network, workspace, count, lossSpec), crossed };
+  };
+
+  let layer = 0;
+  let position = 0;
+  const skipEmptyLayers = () => {
+    while (layer < shapes.length && chosen[layer].length === 0) layer++;
+  };
+  skipEmptyLayers();
+  return {
+    advance(budget) {
+      for (let done = 0; done < budget && layer < shapes.length; done++) {
+        const k = chosen[layer][position];
+        const held = parameters[layer][k];
+        parameters[layer][k] = held + epsilon;
+        const plus = probe(layer);
+        parameters[layer][k] = held - epsilon;
+        const minus = probe(layer);
+        parameters[layer][k] = held;
+        const total = totals[layer];
+        if (plus.crossed || minus.crossed) {
+          total.kinkCrossings++;
+        } else {
+          total.checked++;
+          const numeric = (plus.loss - minus.loss) / (2 * epsilon);
+          total.squares.forEach((sums, v) => {
+            const a = analytic[v][layer][k];
+            sums.difference += (a - numeric) ** 2;
+            sums.analytic += a * a;
+            sums.numeric += numeric * numeric;
+          });
+        }
+        if (++position === chosen[layer].length) {
+          // The layers above still hold the last probe's values; the next layer starts from p.
+          forward(network, workspace, count, layer);
+          layer++;
+          position = 0;
+          skipEmptyLayers();
+        }
+      }
+      return layer === shapes.length;
+    },
+    results: () =>
+      options.variants.map((_, v) =>
+        totals.map((total, l) => {
+          const sums = total.squares[v];
+          const [analyticNorm, numericNorm, absoluteError] = [sums.analytic, sums.numeric, sums.difference].map(Math.sqrt);
+          const scale = analyticNorm + numericNorm;
+          return {
+            layer: l,
+            relativeError: scale === 0 ? 0 : absoluteError / scale,
+            absoluteError,
+            analyticNorm,
+            numericNorm,
+            parameterCount: parameters[l].length,
+            checked: total.checked,
+            kinkCrossings: total.kinkCrossings,
+          };
+        }),
+      ),
+  };
+}
+
+/** Whether the layer's activation has a kink at 0 (its derivative jumps there). */
+function hasKink(shape: LayerShape): boolean {
+  const { activation, alpha } = shape;
+  return activation === 'relu' || activation === 'leaky_relu' || activation === 'prelu' || activation === 'step' || (activation === 'elu' && alpha !== 1);
+}
+
+/** Which side of the kink z is on: the step is 1 from 0 up; the others take 0 with the left (PyTorch's slope at 0). */
+function side(shape: LayerShape, z: number): number {
+  return shape.activation === 'step' ? Number(z >= 0) : Number(z > 0);
+}
+
+function sidesOf(shape: LayerShape, z: Float64Array, count: number): Uint8Array {
+  const sides = new Uint8Array(shape.outputs * count);
+  for (let k = 0; k < sides.length; k++) sides[k] = side(shape, z[k]);
+  return sides;
+}
+
+function changedSide(shape: LayerShape, z: Float64Array, sides: Uint8Array, count: number): boolean {
+  const length = shape.outputs * count;
+  for (let k = 0; k < length; k++) if (side(shape, z[k]) !== sides[k]) return true;
+  return false;
+}
+
+/** All indices below `length`, or `sample` of them drawn without replacement (seeded per layer), in ascending order. */
+function sampleIndices(length: number, sample: number | undefined, seed: number, layer: number): Uint32Array {
+  const all = Uint32Array.from({ length }, (_, i) => i);
+  if (sample === undefined || sample >= length) return all;
+  const random = createRandom(seed, layer);
+  for (let i = 0; i < sample; i++) {
+    const j = i + random.integer(length - i);
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, sample).sort();
 }

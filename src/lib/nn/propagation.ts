@@ -88,10 +88,13 @@ export function currentAlpha(shape: LayerShape, parameters: Float64Array): numbe
   return shape.learnsAlpha ? parameters[shape.alphaOffset] : shape.alpha;
 }
 
-/** Runs the loaded batch of `count` samples through the network; the output is workspace.a[last]. */
-export function forward(network: Network, workspace: Workspace, count: number): void {
+/**
+ * Runs the loaded batch of `count` samples through the network; the output is workspace.a[last].
+ * From layer `from` on, when the layers below still hold this batch's activations.
+ */
+export function forward(network: Network, workspace: Workspace, count: number, from = 0): void {
   const { shapes, parameters } = network;
-  for (let l = 0; l < shapes.length; l++) {
+  for (let l = from; l < shapes.length; l++) {
     const shape = shapes[l];
     const input = l === 0 ? workspace.input : workspace.a[l - 1];
     workspace.kernels.linearForward(shape, parameters[l], input, workspace.z[l], count);

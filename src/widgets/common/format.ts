@@ -38,6 +38,11 @@ export function formatExponential(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toExponential(digits) : nonFiniteWords(value);
 }
 
+/** A whole number with thousands grouped ("4,160"); words when it is not finite. */
+export function formatCount(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en') : nonFiniteWords(value);
+}
+
 /** "1 epoch", "2 epochs": a count with its noun, singular or plural. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

@@ -4,6 +4,7 @@
  * The live view and the build-time figure share them.
  */
 import * as Plot from '@observablehq/plot';
+import { formatFixed, formatPercent, plural } from '../common/format.ts';
 import { themed } from '../common/plot-theme.ts';
 import { GRID, type Bounds } from './model.ts';
 import type { EpochPoint, Part, PlotPoints } from './protocol.ts';
@@ -84,24 +85,56 @@ export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Floa
   });
 }
 
+/** The boundary chart's description after the latest epoch; a diverged network's blank plane is explained. */
+export function describeBoundary(current: readonly EpochPoint[]): string {
+  const last = current.at(-1);
+  if (!last) return 'Before training: the untrained network is unsure everywhere.';
+  if (!Number.isFinite(last.validationAccuracy)) {
+    return `In epoch ${last.epoch} the weights stopped being finite numbers, so the network predicts nothing and the plane is left blank.`;
+  }
+  return `After epoch ${last.epoch}, validation accuracy is ${formatPercent(last.validationAccuracy)}. Blue areas are predicted class 0, red class 1; paler means less sure.`;
+}
+
+/** The most points a curve is drawn with. */
+const MAX_CURVE_POINTS = 250;
+
+/** Every k-th epoch and the last, so a 2,000-epoch curve costs what a 250-epoch one does. */
+export function thin(points: readonly EpochPoint[]): readonly EpochPoint[] {
+  const stride = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return stride <= 1 ? points : points.filter((_, i) => i % stride === 0 || i === points.length - 1);
+}
+
 type Metric = 'Loss' | 'Accuracy';
 
-/** Training and validation curves of one metric; the previous run drawn faint beneath. */
+/**
+ * The lowest loss the log axis shows; a smaller one (a loss of exactly 0 cannot sit on a log
+ * axis) is drawn on this floor, and the description says so.
+ */
+const LOSS_FLOOR = 1e-4;
+
+/**
+ * Training and validation curves of one metric; the previous run drawn faint beneath. Loss sits
+ * on a log axis, so a run at 0.05 and one stuck at 50 are both readable.
+ */
 export function curvesFigure(metric: Metric, current: readonly EpochPoint[], previous: readonly EpochPoint[], epochs: number, width: number): Plot.PlotOptions {
   const key = metric === 'Loss' ? (['trainLoss', 'validationLoss'] as const) : (['trainAccuracy', 'validationAccuracy'] as const);
+  const value = (point: EpochPoint, field: (typeof key)[number]) => (metric === 'Loss' ? Math.max(LOSS_FLOOR, point[field]) : point[field]);
   const line = (data: readonly EpochPoint[], field: (typeof key)[number], stroke: string, faint: boolean) =>
     Plot.line(
       data.filter((point) => Number.isFinite(point[field])),
-      { x: 'epoch', y: field, stroke, strokeWidth: faint ? 1.5 : 2.2, strokeOpacity: faint ? 0.35 : 1, strokeDasharray: field.startsWith('validation') ? '5 3' : undefined },
+      { x: 'epoch', y: (point: EpochPoint) => value(point, field), stroke, strokeWidth: faint ? 1.5 : 2.2, strokeOpacity: faint ? 0.35 : 1, strokeDasharray: field.startsWith('validation') ? '5 3' : undefined },
     );
   return themed({
     width,
     height: Math.round(Math.max(150, Math.min(210, width * 0.42))),
     marginLeft: 48,
-    ariaLabel: `${metric} per epoch, training and validation`,
+    ariaLabel: `${metric} per epoch, training and validation${metric === 'Loss' ? ', on a logarithmic axis' : ''}`,
     ariaDescription: describeCurves(metric, current, previous),
     x: { domain: [0, Math.max(epochs, current.at(-1)?.epoch ?? 0, previous.at(-1)?.epoch ?? 0)], label: 'epoch' },
-    y: metric === 'Loss' ? { label: 'loss (binary cross-entropy)', domain: lossDomain(current, previous), nice: true } : { label: 'accuracy', domain: [0.4, 1], tickFormat: '.0%' },
+    y:
+      metric === 'Loss'
+        ? { type: 'log', label: 'loss (binary cross-entropy, log scale)', domain: lossDomain(current, previous), nice: true }
+        : { label: 'accuracy', domain: [accuracyFloor(current, previous), 1], tickFormat: '.0%' },
     marks: [
       line(previous, key[0], CURVE_COLOURS.training, true),
       line(previous, key[1], CURVE_COLOURS.validation, true),
@@ -111,16 +144,29 @@ export function curvesFigure(metric: Metric, current: readonly EpochPoint[], pre
   });
 }
 
-/** From zero to a little above the largest finite loss, capped so one wild epoch does not flatten the rest. */
+/** Every finite loss, floored, with a little room; at least a decade around the usual 0.1 to 1. */
 function lossDomain(current: readonly EpochPoint[], previous: readonly EpochPoint[]): [number, number] {
-  const losses = [...current, ...previous].flatMap((p) => [p.trainLoss, p.validationLoss]).filter(Number.isFinite);
-  return [0, Math.min(2, Math.max(0.1, ...losses) * 1.05)];
+  const losses = [...current, ...previous].flatMap((p) => [p.trainLoss, p.validationLoss]).filter(Number.isFinite).map((loss) => Math.max(LOSS_FLOOR, loss));
+  return [Math.min(0.1, ...losses) / 1.1, Math.max(1, ...losses) * 1.1];
 }
 
+/** From 40% (chance on two classes sits just above), lower only if an accuracy does. */
+function accuracyFloor(current: readonly EpochPoint[], previous: readonly EpochPoint[]): number {
+  const accuracies = [...current, ...previous].flatMap((p) => [p.trainAccuracy, p.validationAccuracy]).filter(Number.isFinite);
+  return Math.min(0.4, Math.floor(Math.min(1, ...accuracies) * 10) / 10);
+}
+
+/** The last epoch's numbers in words; an epoch whose loss was not finite is said to be one. */
 function describeCurves(metric: Metric, current: readonly EpochPoint[], previous: readonly EpochPoint[]): string {
-  const last = current.at(-1);
-  if (!last) return `No epochs trained yet.${previous.length ? ` The previous run trained ${previous.length} epochs.` : ''}`;
-  const format = (value: number) => (metric === 'Loss' ? value.toFixed(3) : `${(value * 100).toFixed(1)}%`);
+  const finite = current.filter((point) => Number.isFinite(point.trainLoss) && Number.isFinite(point.validationLoss));
+  const last = finite.at(-1);
+  const broken = current.length > finite.length ? ` In epoch ${current.at(-1)!.epoch} the loss stopped being a finite number, so nothing after it can be drawn.` : '';
+  if (!last) {
+    const before = previous.length ? ` The previous run trained ${plural(previous.length, 'epoch')}.` : '';
+    return `${current.length === 0 ? 'No epochs trained yet.' : 'Nothing to draw.'}${broken}${before}`;
+  }
+  const format = (value: number) => (metric === 'Loss' ? formatFixed(value, 3) : formatPercent(value));
   const [train, validation] = metric === 'Loss' ? [last.trainLoss, last.validationLoss] : [last.trainAccuracy, last.validationAccuracy];
-  return `After epoch ${last.epoch}: training ${metric.toLowerCase()} ${format(train)}, validation ${format(validation)}.`;
+  const floored = metric === 'Loss' && finite.some((point) => Math.min(point.trainLoss, point.validationLoss) < LOSS_FLOOR) ? ` Losses below ${LOSS_FLOOR} are drawn at ${LOSS_FLOOR}.` : '';
+  return `After epoch ${last.epoch}: training ${metric.toLowerCase()} ${format(train)}, validation ${format(validation)}.${broken}${floored}`;
 }

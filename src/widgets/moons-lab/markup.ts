@@ -12,6 +12,7 @@ export function labMarkup(key: string): string {
     </div>
   </div>
   <p class="al-lab-status" data-part="status" role="status"></p>
+  <p class="al-lab-warning" data-part="warning" hidden></p>
   <div class="al-lab-charts">
     <div class="al-lab-boundary">
       <div class="al-chart al-lab-clickable" data-part="boundary"></div>

@@ -1,23 +1,47 @@
 /** The lab's text panels: test results with a confusion matrix, and the gradient-check table. */
-import type { LabReport } from './protocol.ts';
+import { formatCount, formatExponential, formatFixed, formatPercent, plural } from '../common/format.ts';
+import { CHECK_EPSILON, CHECK_ROWS, type GradientError, type GradientLayer, type LabReport } from './protocol.ts';
 
 type Evaluation = Extract<LabReport, { type: 'evaluation' }>;
-type Gradients = Extract<LabReport, { type: 'gradients' }>;
 
 /** Relative errors below this mean the backward pass agrees with central differences. */
 export const GRADIENT_TOLERANCE = 1e-5;
+/**
+ * Below this ‖analytic - numeric‖ the gradient is too small for a ratio to mean anything: the
+ * central differences' rounding noise (about 1e-10 per entry at epsilon 1e-6) is of its size.
+ */
+const GRADIENT_NOISE_FLOOR = 1e-7;
 
-/** A percentage with one decimal. */
-export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+/** What the table says of one backward pass on one layer. */
+export type GradientVerdict = 'agrees' | 'wrong' | 'too small to judge' | 'nothing compared';
+
+/** The verdict on one pass's error over `checked` entries. */
+export function gradientVerdict(error: GradientError, checked: number): GradientVerdict {
+  if (checked === 0) return 'nothing compared';
+  if (error.relativeError < GRADIENT_TOLERANCE) return 'agrees';
+  return error.absoluteError < GRADIENT_NOISE_FLOOR ? 'too small to judge' : 'wrong';
+}
+
+/** What a diverged run's test results and gradients are, in words. */
+const NOT_FINITE = 'the weights are no longer finite numbers (the run diverged)';
+
+/** The test result in one sentence, for the live region. */
+export function evaluationSummary(result: Evaluation): string {
+  return Number.isFinite(result.loss)
+    ? `Test accuracy ${formatPercent(result.accuracy)}, test loss ${formatFixed(result.loss, 4)}.`
+    : `The test loss and accuracy cannot be computed: ${NOT_FINITE}.`;
 }
 
 /** Test accuracy and loss, and the confusion matrix as a table with headers. */
 export function evaluationPanel(result: Evaluation): HTMLElement {
   const panel = document.createElement('div');
+  if (!Number.isFinite(result.loss)) {
+    panel.innerHTML = `<p class="al-result">${evaluationSummary(result)} Lower the learning rate and press Reset.</p>`;
+    return panel;
+  }
   const [[tn, fp], [fn, tp]] = result.confusion;
   panel.innerHTML = `
-    <p class="al-result"><strong>Test accuracy ${percent(result.accuracy)}</strong>, test loss ${result.loss.toFixed(4)}, on ${result.size} points the network never trained on.</p>
+    <p class="al-result"><strong>Test accuracy ${formatPercent(result.accuracy)}</strong>, test loss ${formatFixed(result.loss, 4)}, on ${plural(result.size, 'point')} the network never trained on.</p>
     <table class="al-table">
       <caption>Confusion matrix on the test set</caption>
       <thead><tr><td></td><th scope="col">Predicted class 0</th><th scope="col">Predicted class 1</th></tr></thead>
@@ -29,18 +53,53 @@ export function evaluationPanel(result: Evaluation): HTMLElement {
   return panel;
 }
 
-/** One line per weight layer: the relative error of each backward pass, and a verdict. */
-export function gradientPanel(result: Gradients, layers: readonly number[]): HTMLElement {
-  const verdict = (error: number) =>
-    `${error.toExponential(1)} <span class="${error < GRADIENT_TOLERANCE ? 'al-ok' : 'al-bad'}">${error < GRADIENT_TOLERANCE ? 'agrees' : 'wrong'}</span>`;
-  const rows = result.correct
-    .map((error, l) => `<tr><th scope="row">Layer ${l + 1} (${layers[l]} → ${layers[l + 1]})</th><td>${verdict(error)}</td><td>${verdict(result.article[l])}</td></tr>`)
-    .join('');
+/** The gradient check in one sentence, for the live region. */
+export function gradientSummary(layers: readonly GradientLayer[] | null): string {
+  if (layers === null) return `The gradients cannot be computed: ${NOT_FINITE}.`;
+  const worst = (pass: 'correct' | 'article') => formatExponential(Math.max(...layers.map((layer) => layer[pass].relativeError)));
+  const kinks = layers.reduce((total, layer) => total + layer.kinkCrossings, 0);
+  const left = kinks > 0 ? ` ${kinkNote(kinks)}.` : '';
+  return `Gradient check: largest relative error ${worst('correct')} for the corrected pass, ${worst('article')} for the article's.${left}`;
+}
+
+/** Which entries of a layer were compared: all or a sample, and how many crossed a kink. */
+export function entriesNote(layer: GradientLayer): string {
+  const sampled = layer.checked + layer.kinkCrossings;
+  const compared = sampled === layer.parameterCount ? `all ${formatCount(sampled)}` : `${formatCount(sampled)} of ${formatCount(layer.parameterCount)} (a sample)`;
+  return layer.kinkCrossings === 0 ? compared : `${compared}; ${kinkNote(layer.kinkCrossings)}`;
+}
+
+/** "2 entries crossed a kink and were left out". */
+function kinkNote(count: number): string {
+  return `${plural(count, 'entry', 'entries')} crossed a kink and ${count === 1 ? 'was' : 'were'} left out`;
+}
+
+/**
+ * One line per weight layer: the relative error of each backward pass with a verdict, and
+ * which entries were compared. `layers` null: the check could not be computed.
+ */
+export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: readonly number[]): HTMLElement {
   const panel = document.createElement('div');
+  if (layers === null) {
+    panel.innerHTML = `<p class="al-result">${gradientSummary(layers)} Press Reset to check a fresh network.</p>`;
+    return panel;
+  }
+  const verdict = (error: GradientError, checked: number) => {
+    const word = gradientVerdict(error, checked);
+    const tone = word === 'wrong' ? 'al-bad' : word === 'agrees' ? 'al-ok' : '';
+    return `${checked === 0 ? '' : `${formatExponential(error.relativeError)} `}<span class="${tone}">${word}</span>`;
+  };
+  const rows = layers
+    .map(
+      (layer, l) =>
+        `<tr><th scope="row">Layer ${l + 1} (${sizes[l]} → ${sizes[l + 1]})</th><td>${verdict(layer.correct, layer.checked)}</td>` +
+        `<td>${verdict(layer.article, layer.checked)}</td><td>${entriesNote(layer)}</td></tr>`,
+    )
+    .join('');
   panel.innerHTML = `
     <table class="al-table">
-      <caption>Relative error against central differences, per layer</caption>
-      <thead><tr><th scope="col">Layer</th><th scope="col">Corrected</th><th scope="col">As printed in the article</th></tr></thead>
+      <caption>Relative error against central differences (epsilon ${formatExponential(CHECK_EPSILON, 0)}, ${CHECK_ROWS} training rows), per layer</caption>
+      <thead><tr><th scope="col">Layer</th><th scope="col">Corrected</th><th scope="col">As printed in the article</th><th scope="col">Entries compared</th></tr></thead>
       <tbody>${rows}</tbody>
     </table>`;
   return panel;

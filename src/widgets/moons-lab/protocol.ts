@@ -1,15 +1,21 @@
-/** The typed messages between the lab's page and its training worker. */
+/**
+ * The typed messages between the lab's page and its training worker. Every configure starts a
+ * run with a new id (a counter in the page); every request and report carries the id of its
+ * run, so the worker ignores requests for a run it has moved on from, and the page drops
+ * reports from a run it has moved on from (a slow epoch can still be reporting after Reset).
+ */
 import type { Bounds, UserPoint } from './model.ts';
 import type { LabState } from './state.ts';
 
-/** What the page asks of the worker. */
-export type LabRequest =
+/** What the page asks of the worker, for run `run`. */
+export type LabRequest = { run: number } & (
   | { type: 'configure'; state: LabState; points: UserPoint[] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'evaluate' }
-  | { type: 'gradient-check' };
+  | { type: 'gradient-check' }
+);
 
 /** One epoch's numbers, as the charts need them. */
 export interface EpochPoint {
@@ -34,11 +40,38 @@ export interface PlotPoints {
 /** Why a run stopped. */
 export type StopReason = 'paused' | 'completed' | 'diverged' | 'dead';
 
-/** What the worker tells the page. */
-export type LabReport =
+/** Rows the gradient check uses: enough to exercise every unit, few enough to answer at once. */
+export const CHECK_ROWS = 32;
+/** The gradient check's central-difference step (the lesson quotes it). */
+export const CHECK_EPSILON = 1e-6;
+/** The most parameters of one layer the gradient check compares; a larger layer is sampled, and the table says so. */
+export const CHECK_SAMPLE = 256;
+
+/** One backward pass's error on one layer (lib's LayerGradientCheck, as much as the table needs). */
+export interface GradientError {
+  relativeError: number;
+  absoluteError: number;
+}
+
+/** One weight layer in the gradient check: how many entries were compared, and each pass's error. */
+export interface GradientLayer {
+  parameterCount: number;
+  /** Entries compared: sampled, less the kink crossings. */
+  checked: number;
+  /** Sampled entries whose central difference crossed a kink, left out. */
+  kinkCrossings: number;
+  correct: GradientError;
+  article: GradientError;
+}
+
+/** What the worker tells the page about run `run`. */
+export type LabReport = { run: number } & (
   | { type: 'configured'; points: PlotPoints; bounds: Bounds; epochs: number }
   | { type: 'progress'; epochs: EpochPoint[]; epoch: number; heatmap: Float64Array; running: boolean }
-  | { type: 'stopped'; reason: StopReason; epoch: number; message: string }
+  /** `warning`: a run that completed but failed (its loss rose far above the start, or it ended at chance), with advice. */
+  | { type: 'stopped'; reason: StopReason; epoch: number; message: string; warning?: string }
   | { type: 'evaluation'; loss: number; accuracy: number; confusion: [[number, number], [number, number]]; size: number }
-  | { type: 'gradients'; correct: number[]; article: number[] }
-  | { type: 'error'; message: string };
+  /** `layers` is null when the weights are no longer finite numbers, so no gradient can be computed. */
+  | { type: 'gradients'; layers: GradientLayer[] | null }
+  | { type: 'error'; message: string }
+);

@@ -1,12 +1,14 @@
 /**
- * The lab's training session, as the worker runs it: one trainer, stepped in slices of about
- * one frame's work so that pause and step requests are answered between slices, with progress
- * (new epochs and the heatmap) reported a few times a second. No worker globals here, so the
- * session runs in Node tests with a synchronous scheduler.
+ * The lab's training session, as the worker runs it: one run at a time, trained in slices of
+ * about one frame's work so that pause and step requests are answered between slices, with
+ * progress (new epochs and the heatmap) reported a few times a second. The gradient check runs
+ * in slices too, and gives way to training. No worker globals here, so the session runs in
+ * Node tests with a synchronous scheduler.
  */
-import { createTrainer, gradientCheck, selectRows, type Trainer } from '../../lib/index.ts';
+import { createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type Trainer } from '../../lib/index.ts';
+import { failedRunWarning, stopMessage } from './messages.ts';
 import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData } from './model.ts';
-import type { EpochPoint, LabReport, LabRequest, Part, PlotPoints, StopReason } from './protocol.ts';
+import { CHECK_EPSILON, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientLayer, type LabReport, type LabRequest, type Part, type PlotPoints, type StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
 /** How the session reaches the outside world. */
@@ -17,35 +19,50 @@ export interface SessionHost {
   now(): number;
 }
 
-/** Milliseconds of training per slice, and between progress reports. */
+/** Milliseconds of training (or checking) per slice, and between progress reports. */
 const SLICE_MS = 30;
 const REPORT_MS = 120;
-/** Rows the gradient check uses: enough to exercise every unit, few enough to answer at once. */
-const CHECK_ROWS = 32;
+/** Parameters compared between two looks at the clock. */
+const CHECK_CHUNK = 8;
+
+/** Everything that belongs to one run; replaced whole by the next configure. */
+interface Run {
+  readonly id: number;
+  readonly state: LabState;
+  readonly data: LabData;
+  readonly trainer: Trainer;
+  readonly grid: Float64Array;
+  /** The untrained network's validation loss, to tell a run that got worse. */
+  readonly startLoss: number;
+  pending: EpochPoint[];
+  /** The latest epoch's numbers, reported or not. */
+  last: EpochPoint | null;
+  running: boolean;
+  lastReport: number;
+  /** Bumped by every play and every stop, so a slice scheduled before either does nothing. */
+  chain: number;
+  check: GradientCheckRun | null;
+}
 
 /** A session that answers lab requests. */
 export function createLabSession(host: SessionHost): (request: LabRequest) => void {
-  let state: LabState | undefined;
-  let data: LabData | undefined;
-  let trainer: Trainer | undefined;
-  let grid: Float64Array = new Float64Array(0);
+  let current: Run | null = null;
   const heatmap = new Float64Array(GRID * GRID);
-  let pending: EpochPoint[] = [];
-  let running = false;
-  let lastReport = 0;
 
-  const report = () => {
-    trainer!.predict(grid, heatmap, GRID * GRID);
-    host.post({ type: 'progress', epochs: pending, epoch: trainer!.epochsCompleted, heatmap: heatmap.slice(), running });
-    pending = [];
-    lastReport = host.now();
+  const report = (run: Run) => {
+    run.trainer.predict(run.grid, heatmap, GRID * GRID);
+    host.post({ run: run.id, type: 'progress', epochs: run.pending, epoch: run.trainer.epochsCompleted, heatmap: heatmap.slice(), running: run.running });
+    run.pending = [];
+    run.lastReport = host.now();
   };
 
-  const stop = (reason: StopReason, deadLayer = 0) => {
-    running = false;
-    report();
-    const message = stopMessage(reason, trainer!.epochsCompleted, state!, deadLayer);
-    host.post({ type: 'stopped', reason, epoch: trainer!.epochsCompleted, message });
+  const stop = (run: Run, reason: StopReason, deadLayer = 0) => {
+    run.running = false;
+    run.chain++;
+    report(run);
+    const epoch = run.trainer.epochsCompleted;
+    const warning = reason === 'completed' && run.last ? failedRunWarning(run.last, run.startLoss, run.state) : null;
+    host.post({ run: run.id, type: 'stopped', reason, epoch, message: stopMessage(reason, epoch, run.state, deadLayer), ...(warning ? { warning } : {}) });
   };
 
   /**
@@ -53,87 +70,149 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
    * and gives a constant output: such a run (ReLU at a learning rate of 10, say) can never
    * recover, though its loss stays finite. Returns the first such layer (1-based), or 0.
    */
-  const deadLayer = (): number => trainer!.deadUnitFractions().findIndex((fraction) => fraction === 1) + 1;
+  const deadLayer = (run: Run): number => run.trainer.deadUnitFractions().findIndex((fraction) => fraction === 1) + 1;
 
   /** One epoch; false when the run cannot go on. */
-  const epoch = (): boolean => {
-    const metrics = trainer!.epoch();
-    pending.push({
+  const epoch = (run: Run): boolean => {
+    const metrics = run.trainer.epoch();
+    run.last = {
       epoch: metrics.epoch,
       trainLoss: metrics.trainLoss,
       trainAccuracy: metrics.trainAccuracy,
       validationLoss: metrics.validationLoss,
       validationAccuracy: metrics.validationAccuracy,
-    });
+    };
+    run.pending.push(run.last);
     return !metrics.diverged;
   };
 
-  const slice = () => {
-    if (!running || !trainer) return;
+  const slice = (run: Run, chain: number) => {
+    if (run !== current || chain !== run.chain || !run.running) return;
     const start = host.now();
     while (host.now() - start < SLICE_MS) {
-      if (!epoch()) return stop('diverged');
-      if (trainer.epochsCompleted >= state!.epochs) return stop('completed');
+      if (!epoch(run)) return stop(run, 'diverged');
+      if (run.trainer.epochsCompleted >= run.state.epochs) return stop(run, 'completed');
     }
-    if (host.now() - lastReport >= REPORT_MS) {
-      const dead = deadLayer();
-      if (dead > 0) return stop('dead', dead);
-      report();
+    if (host.now() - run.lastReport >= REPORT_MS) {
+      const dead = deadLayer(run);
+      if (dead > 0) return stop(run, 'dead', dead);
+      report(run);
     }
-    host.schedule(slice);
+    host.schedule(() => slice(run, chain));
   };
 
-  const handlers: { [K in LabRequest['type']]: (request: Extract<LabRequest, { type: K }>) => void } = {
-    configure: (request) => {
-      running = false;
-      state = request.state;
-      data = prepareData(state, request.points);
-      trainer = createTrainer(trainingConfig(state), { train: data.train, validation: data.validation });
-      grid = gridInputs(data.bounds);
-      pending = [];
-      host.post({ type: 'configured', points: plotPoints(data, request.points.length), bounds: data.bounds, epochs: state.epochs });
-      report();
+  const checkSlice = (run: Run, check: GradientCheckRun) => {
+    if (run !== current || run.check !== check) return;
+    const start = host.now();
+    while (host.now() - start < SLICE_MS) {
+      if (check.advance(CHECK_CHUNK)) {
+        run.check = null;
+        return host.post({ run: run.id, type: 'gradients', layers: gradientLayers(check) });
+      }
+    }
+    host.schedule(() => checkSlice(run, check));
+  };
+
+  type Handlers = { [K in LabRequest['type']]: (run: Run, request: Extract<LabRequest, { type: K }>) => void };
+  const handlers: Omit<Handlers, 'configure'> = {
+    play: (run) => {
+      run.check = null;
+      if (run.running || run.trainer.diverged || run.trainer.epochsCompleted >= run.state.epochs) return;
+      run.running = true;
+      const chain = ++run.chain;
+      host.schedule(() => slice(run, chain));
     },
-    play: () => {
-      if (!trainer || running || trainer.diverged || trainer.epochsCompleted >= state!.epochs) return;
-      running = true;
-      host.schedule(slice);
+    pause: (run) => {
+      if (run.running) stop(run, 'paused');
     },
-    pause: () => {
-      if (running) stop('paused');
+    step: (run) => {
+      run.check = null;
+      if (run.running || run.trainer.diverged) return;
+      if (!epoch(run)) return stop(run, 'diverged');
+      if (run.trainer.epochsCompleted >= run.state.epochs) return stop(run, 'completed');
+      const dead = deadLayer(run);
+      if (dead > 0) return stop(run, 'dead', dead);
+      report(run);
     },
-    step: () => {
-      if (!trainer || running || trainer.diverged) return;
-      if (!epoch()) return stop('diverged');
-      if (trainer.epochsCompleted >= state!.epochs) return stop('completed');
-      const dead = deadLayer();
-      if (dead > 0) return stop('dead', dead);
-      report();
-    },
-    evaluate: () => {
-      if (!trainer || !data || running) return;
+    evaluate: (run) => {
+      if (run.running) return;
+      const { data, trainer } = run;
       const { loss, accuracy } = trainer.evaluate(data.test);
       const probabilities = new Float64Array(data.test.size);
       trainer.predict(data.test.inputs, probabilities, data.test.size);
-      host.post({ type: 'evaluation', loss, accuracy, confusion: confusionMatrix(probabilities, data.test.targets), size: data.test.size });
+      host.post({ run: run.id, type: 'evaluation', loss, accuracy, confusion: confusionMatrix(probabilities, data.test.targets), size: data.test.size });
     },
-    'gradient-check': () => {
-      if (!trainer || !data || running) return;
-      const batch = selectRows(data.train, Array.from({ length: Math.min(CHECK_ROWS, data.train.size) }, (_, i) => i));
-      const check = (backward: 'correct' | 'article') =>
-        gradientCheck({ network: trainer!.network, data: batch, loss: 'bce', backward, learningRate: state!.lr }).map((layer) => layer.relativeError);
-      host.post({ type: 'gradients', correct: check('correct'), article: check('article') });
+    'gradient-check': (run) => {
+      if (run.running || run.check !== null) return;
+      if (!run.trainer.network.parameters.every((layer) => layer.every(Number.isFinite))) {
+        return host.post({ run: run.id, type: 'gradients', layers: null });
+      }
+      const rows = Array.from({ length: Math.min(CHECK_ROWS, run.data.train.size) }, (_, i) => i);
+      const check = startGradientCheck({
+        network: run.trainer.network,
+        data: selectRows(run.data.train, rows),
+        loss: 'bce',
+        variants: ['correct', 'article'],
+        learningRate: run.state.lr,
+        epsilon: CHECK_EPSILON,
+        sample: CHECK_SAMPLE,
+      });
+      run.check = check;
+      checkSlice(run, check);
     },
+  };
+
+  const configure = (request: Extract<LabRequest, { type: 'configure' }>) => {
+    // The old run goes first: if anything below throws, no run is left to train.
+    current = null;
+    const { state, points } = request;
+    const data = prepareData(state, points);
+    const trainer = createTrainer(trainingConfig(state), { train: data.train, validation: data.validation });
+    const run: Run = {
+      id: request.run,
+      state,
+      data,
+      trainer,
+      grid: gridInputs(data.bounds),
+      startLoss: trainer.evaluate(data.validation).loss,
+      pending: [],
+      last: null,
+      running: false,
+      lastReport: 0,
+      chain: 0,
+      check: null,
+    };
+    current = run;
+    host.post({ run: run.id, type: 'configured', points: plotPoints(data, points.length), bounds: data.bounds, epochs: state.epochs });
+    report(run);
   };
 
   return (request) => {
     try {
-      (handlers[request.type] as (request: LabRequest) => void)(request);
+      if (request.type === 'configure') return configure(request);
+      // Requests for a superseded run, or for one whose configure failed, are ignored.
+      if (current === null || request.run !== current.id) return;
+      (handlers[request.type] as (run: Run, request: LabRequest) => void)(current, request);
     } catch (error) {
-      running = false;
-      host.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      if (current !== null) current.running = false;
+      host.post({ run: request.run, type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   };
+}
+
+/** One row per weight layer from a finished check of the 'correct' and 'article' passes, or null if any error is not a finite number. */
+function gradientLayers(check: GradientCheckRun): GradientLayer[] | null {
+  const [correct, article] = check.results();
+  const error = ({ relativeError, absoluteError }: { relativeError: number; absoluteError: number }) => ({ relativeError, absoluteError });
+  const layers = correct.map((layer, l) => ({
+    parameterCount: layer.parameterCount,
+    checked: layer.checked,
+    kinkCrossings: layer.kinkCrossings,
+    correct: error(layer),
+    article: error(article[l]),
+  }));
+  const finite = layers.every((layer) => [layer.correct, layer.article].every((e) => Number.isFinite(e.relativeError) && Number.isFinite(e.absoluteError)));
+  return finite ? layers : null;
 }
 
 function plotPoints(data: LabData, yours: number): PlotPoints {
@@ -156,21 +235,4 @@ function plotPoints(data: LabData, yours: number): PlotPoints {
     }
   }
   return points;
-}
-
-function stopMessage(reason: StopReason, epoch: number, state: LabState, deadLayer: number): string {
-  if (reason === 'paused') return `Paused after epoch ${epoch}.`;
-  if (reason === 'completed') return `Finished ${epoch} epochs.`;
-  const advice = `A learning rate of ${state.lr} is too large for this network; try ${suggestedRate(state.lr)} and press Reset.`;
-  if (reason === 'dead') {
-    return (
-      `Training stopped in epoch ${epoch}: every unit in hidden layer ${deadLayer} outputs 0 for every training point, ` +
-      `so no gradient flows back and the network cannot recover (dead ReLUs). ${advice}`
-    );
-  }
-  return `Training stopped in epoch ${epoch}: the loss became infinite or not a number, so the weights blew up. ${advice}`;
-}
-
-function suggestedRate(rate: number): number {
-  return Number((rate / 20).toPrecision(1));
 }

@@ -8,23 +8,19 @@ import { controlFor, type Control } from '../common/controls.ts';
 import { drawChart } from '../common/plot-theme.ts';
 import { defaultState, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
-import { boundaryFigure, curvesFigure } from './figures.ts';
+import { boundaryFigure, curvesFigure, describeBoundary, thin } from './figures.ts';
 import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
-import { MAX_USER_POINTS, formatPoints, parsePoints, type Bounds, type UserPoint } from './model.ts';
-import { evaluationPanel, gradientPanel, percent } from './panels.ts';
-import type { EpochPoint, LabReport, LabRequest, PlotPoints } from './protocol.ts';
+import { formatPercent, plural } from '../common/format.ts';
+import { formatPoints, parsePoints, type Bounds, type UserPoint } from './model.ts';
+import { wireReaderPoints } from './reader-points.ts';
+import { evaluationPanel, evaluationSummary, gradientPanel, gradientSummary } from './panels.ts';
+import type { EpochPoint, LabReport, LabRequest, PlotPoints, StopReason } from './protocol.ts';
+import { INVALID_SETTING, NO_RUN, toolbarState } from './toolbar.ts';
 import { SCHEMA, type LabState } from './state.ts';
 import { labMarkup } from './markup.ts';
 
-/** How often the curves are redrawn while training, and the most points a curve is drawn with. */
+/** How often the curves are redrawn while training. */
 const CURVES_MS = 250;
-const MAX_CURVE_POINTS = 250;
-
-/** Every k-th epoch and the last, so a 2,000-epoch curve costs what a 250-epoch one does. */
-function thin(points: readonly EpochPoint[]): readonly EpochPoint[] {
-  const stride = Math.ceil(points.length / MAX_CURVE_POINTS);
-  return stride <= 1 ? points : points.filter((_, i) => i % stride === 0 || i === points.length - 1);
-}
 
 const GROUPS: Record<keyof LabState, string> = {
   data: 'data', noise: 'data', points: 'data', seed: 'data',
@@ -52,7 +48,19 @@ export function mountLab(host: HTMLElement): void {
   let paintHeatmap: HeatmapPainter | undefined;
   let themeChanged = false;
   let boundary: ReturnType<typeof drawChart> | undefined;
-  let stopReason = '';
+  let stopReason: StopReason | null = null;
+  let stopMessage = '';
+  /** The run this page shows: every configure starts a new one, and reports from older runs are dropped. */
+  let run = 0;
+  /** True from a configure until the worker has built its run. */
+  let configuring = false;
+  /** Why the worker could not build the current run, or null. */
+  let failure: string | null = null;
+  let checking = false;
+  /** Controls showing a value they refused (their 'al-validity' events). */
+  const invalid = new Set<EventTarget>();
+  /** What the notice shows: a refused point is cleared by the next point that is accepted. */
+  let noticeAbout: 'point' | 'other' = 'other';
 
   const view = document.createElement('div');
   view.className = 'al-widget-body al-lab';
@@ -70,6 +78,14 @@ export function mountLab(host: HTMLElement): void {
     return;
   }
   const send = (request: LabRequest) => worker.postMessage(request);
+  /** Sends a request for the current run; training and stepping first cancel a gradient check under way. */
+  const ask = (type: 'play' | 'pause' | 'step' | 'evaluate' | 'gradient-check') => {
+    if (checking && (type === 'play' || type === 'step')) {
+      checking = false;
+      part('gradient-table').textContent = 'The gradient check was cancelled, because training changes the weights. Check again when training is paused.';
+    }
+    send({ run, type });
+  };
   worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
   worker.addEventListener('message', (event: MessageEvent<LabReport>) => receive(event.data));
 
@@ -88,60 +104,55 @@ export function mountLab(host: HTMLElement): void {
     defaults: part<HTMLButtonElement>('defaults'),
     evaluate: part<HTMLButtonElement>('evaluate'),
     gradients: part<HTMLButtonElement>('gradients'),
-    addPoint: part<HTMLButtonElement>('add-point'),
-    clearPoints: part<HTMLButtonElement>('clear-points'),
   };
-  buttons.play.addEventListener('click', () => send({ type: running ? 'pause' : 'play' }));
-  buttons.step.addEventListener('click', () => send({ type: 'step' }));
+  buttons.play.addEventListener('click', () => ask(running ? 'pause' : 'play'));
+  buttons.step.addEventListener('click', () => ask('step'));
   buttons.reset.addEventListener('click', () => configure(state));
+  // The article's setup has none of the reader's points: they go too, and the notice says so.
   buttons.defaults.addEventListener('click', () => {
     const defaults = defaultState(SCHEMA);
     for (const [name, control] of controls) control.set(defaults[name]);
+    const cleared = userPoints.splice(0).length;
     notice.hidden = true;
+    if (cleared > 0) showNotice(`Back to the article's setup; your ${plural(cleared, 'point')} ${cleared === 1 ? 'was' : 'were'} cleared too.`);
     configure(defaults);
   });
-  buttons.evaluate.addEventListener('click', () => send({ type: 'evaluate' }));
-  buttons.gradients.addEventListener('click', () => send({ type: 'gradient-check' }));
-  buttons.addPoint.addEventListener('click', () => {
-    const [x, y] = ['point-x', 'point-y'].map((name) => part<HTMLInputElement>(name).value);
-    addPoint(x === '' ? Number.NaN : Number(x), y === '' ? Number.NaN : Number(y));
+  buttons.evaluate.addEventListener('click', () => ask('evaluate'));
+  buttons.gradients.addEventListener('click', () => {
+    // Off at once, not at the next frame, so a double click cannot queue a second check.
+    buttons.gradients.disabled = true;
+    checking = true;
+    part('gradient-table').textContent = 'Checking… comparing each layer’s gradient with central differences.';
+    announce('Checking the gradients…');
+    requestDraw();
+    ask('gradient-check');
   });
-  buttons.clearPoints.addEventListener('click', () => {
-    userPoints.length = 0;
-    configure(state);
+  // A control that shows a value it refused says so (common/controls.ts); nothing trains meanwhile.
+  view.addEventListener('al-validity', (event) => {
+    const { detail } = event as CustomEvent<{ valid: boolean }>;
+    if (event.target === null) return;
+    if (detail.valid) invalid.delete(event.target);
+    else invalid.add(event.target);
+    if (invalid.size > 0 && running) ask('pause');
+    requestDraw();
   });
-  part('boundary').addEventListener('click', (event) => {
-    const svg = (event.target as Element).closest('svg');
-    if (!svg || !boundary || !plotted) return;
-    // The chart may be drawn smaller than its own width; map the click back to chart units.
-    const box = svg.getBoundingClientRect();
-    const factor = Number(svg.getAttribute('width')) / box.width;
-    addPoint(boundary.scale('x')?.invert?.((event.clientX - box.left) * factor), boundary.scale('y')?.invert?.((event.clientY - box.top) * factor));
+  wireReaderPoints({
+    part,
+    points: userPoints,
+    bounds: () => plotted?.bounds,
+    chart: () => (plotted ? boundary : undefined),
+    refuse: (message) => showNotice(message, 'point'),
+    changed: (message) => {
+      if (noticeAbout === 'point') notice.hidden = true;
+      if (message) announce(message);
+      configure(state);
+    },
   });
 
-  /** Adds a training point of the chosen class at (x, y), if it lies inside the chart. */
-  function addPoint(x: number, y: number) {
-    if (!plotted) return;
-    const { xMin, xMax, yMin, yMax } = plotted.bounds;
-    if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) {
-      showNotice(`A new point needs x from ${xMin.toFixed(1)} to ${xMax.toFixed(1)} and y from ${yMin.toFixed(1)} to ${yMax.toFixed(1)}.`);
-      return;
-    }
-    if (userPoints.length >= MAX_USER_POINTS) {
-      showNotice(`You can add up to ${MAX_USER_POINTS} points of your own; clear them to add others.`);
-      return;
-    }
-    const label = Number(part<HTMLSelectElement>('point-class').value) === 1 ? 1 : 0;
-    // Rounded as the address stores them, so a shared link trains on exactly these points.
-    const [px, py] = [x, y].map((v) => Number(v.toFixed(2)));
-    userPoints.push({ x: px, y: py, label });
-    announce(`Added a class ${label} point at ${px}, ${py}. The run restarts with it in the training data.`);
-    configure(state);
-  }
-
-  function showNotice(message: string) {
+  function showNotice(message: string, about: 'point' | 'other' = 'other') {
     notice.textContent = message;
     notice.hidden = false;
+    noticeAbout = about;
   }
 
   /** Starts a new run for `next`; the run before it stays as the faint comparison. */
@@ -150,17 +161,27 @@ export function mountLab(host: HTMLElement): void {
     if (current.length > 0) previous = current;
     current = [];
     epoch = 0;
-    stopReason = '';
-    part('status').textContent = '';
+    running = false;
+    stopReason = null;
+    stopMessage = '';
+    configuring = true;
+    failure = null;
+    checking = false;
+    run++;
     part('evaluation').replaceChildren();
     part('gradient-table').replaceChildren();
+    part('warning').hidden = true;
     const mine: Record<string, string> = userPoints.length > 0 ? { mine: formatPoints(userPoints) } : {};
     replaceUrlParams(key, { ...serialiseState(SCHEMA, state), ...mine });
-    send({ type: 'configure', state, points: [...userPoints] });
+    send({ run, type: 'configure', state, points: [...userPoints] });
+    requestDraw();
   }
 
   function receive(report: LabReport) {
+    // A report from a run the reader has moved on from (a slow epoch after Reset) is dropped.
+    if (report.run !== run) return;
     if (report.type === 'configured') {
+      configuring = false;
       plotted = report;
       heatmap = null;
       boundary = undefined;
@@ -168,28 +189,34 @@ export function mountLab(host: HTMLElement): void {
       current = current.concat(report.epochs);
       epoch = report.epoch;
       heatmap = report.heatmap;
-      if (report.running && !running) announce(`Training started: ${state.epochs} epochs.`);
+      if (report.running && !running) announce(`Training started: ${plural(state.epochs, 'epoch')}.`);
       running = report.running;
       if (running && report.epochs.some((e) => e.epoch % 100 === 0)) {
         const last = report.epochs.at(-1)!;
-        announce(`Epoch ${last.epoch} of ${state.epochs}: validation accuracy ${percent(last.validationAccuracy)}.`);
+        announce(`Epoch ${last.epoch} of ${state.epochs}: validation accuracy ${formatPercent(last.validationAccuracy)}.`);
       }
     } else if (report.type === 'stopped') {
       running = false;
       const last = current.at(-1);
-      const accuracy = last ? ` Validation accuracy ${percent(last.validationAccuracy)}.` : '';
+      const accuracy = last && Number.isFinite(last.validationAccuracy) ? ` Validation accuracy ${formatPercent(last.validationAccuracy)}.` : '';
       stopReason = report.reason;
-      part('status').textContent = report.message;
-      announce(`${report.message}${report.reason === 'diverged' || report.reason === 'dead' ? '' : accuracy}`);
+      stopMessage = report.message;
+      const warning = part('warning');
+      warning.textContent = report.warning ?? '';
+      warning.hidden = report.warning === undefined;
+      announce(`${report.message}${report.reason === 'diverged' || report.reason === 'dead' ? '' : accuracy}${report.warning ? ` ${report.warning}` : ''}`);
     } else if (report.type === 'evaluation') {
       part('evaluation').replaceChildren(evaluationPanel(report));
-      announce(`Test accuracy ${percent(report.accuracy)}, test loss ${report.loss.toFixed(4)}.`);
+      announce(evaluationSummary(report));
     } else if (report.type === 'gradients') {
-      part('gradient-table').replaceChildren(gradientPanel(report, [2, ...state.hidden, 1]));
-      const worst = (errors: number[]) => Math.max(...errors).toExponential(1);
-      announce(`Gradient check: largest relative error ${worst(report.correct)} for the corrected pass, ${worst(report.article)} for the article's.`);
+      if (!checking) return;
+      checking = false;
+      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1]));
+      announce(gradientSummary(report.layers));
     } else {
       running = false;
+      checking = false;
+      if (configuring) failure = report.message;
       showNotice(`The lab could not do that: ${report.message}`);
     }
     requestDraw();
@@ -212,14 +239,14 @@ export function mountLab(host: HTMLElement): void {
     lastDraw = performance.now();
     if (plotted && !boundary) {
       const width = part('boundary').clientWidth || 480;
-      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, null, width, describeBoundary()));
+      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, null, width, describeBoundary(current)));
       part('boundary').replaceChildren(boundary);
       paintHeatmap = createHeatmap(boundary as Parameters<typeof createHeatmap>[0], plotted.bounds, view);
     }
     if (heatmap && paintHeatmap) {
       paintHeatmap(heatmap, themeChanged);
       themeChanged = false;
-      boundary?.setAttribute('aria-description', describeBoundary());
+      boundary?.setAttribute('aria-description', describeBoundary(current));
     }
     const epochs = state.epochs;
     // The curves are the costliest part of a frame: while training, four times a second is plenty.
@@ -235,22 +262,17 @@ export function mountLab(host: HTMLElement): void {
     progress.max = epochs;
     progress.value = Math.min(epoch, epochs);
     part('epoch').textContent = `Epoch ${epoch} of ${epochs}`;
-    const finished = ['completed', 'diverged', 'dead'].includes(stopReason);
-    buttons.play.textContent = running ? 'Pause' : epoch > 0 && !finished ? 'Resume' : 'Train';
+    const blocked = invalid.size > 0 ? INVALID_SETTING : failure !== null ? NO_RUN : null;
+    const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked });
+    buttons.play.textContent = toolbar.playLabel;
     buttons.play.setAttribute('aria-pressed', String(running));
-    buttons.play.disabled = !running && finished;
-    buttons.step.disabled = running || buttons.play.disabled;
-    buttons.evaluate.disabled = running || epoch === 0;
-    buttons.gradients.disabled = running;
+    buttons.play.disabled = toolbar.playDisabled;
+    buttons.step.disabled = toolbar.stepDisabled;
+    buttons.evaluate.disabled = toolbar.evaluateDisabled;
+    buttons.gradients.disabled = toolbar.gradientsDisabled;
+    part('status').textContent = blocked ?? stopMessage;
     host.dataset.running = String(running);
     host.dataset.epoch = String(epoch);
-  }
-
-  function describeBoundary(): string {
-    const last = current.at(-1);
-    return last
-      ? `After epoch ${last.epoch}, validation accuracy is ${percent(last.validationAccuracy)}. Blue areas are predicted class 0, red class 1; paler means less sure.`
-      : 'Before training: the untrained network is unsure everywhere.';
   }
 
   // A theme switch changes the heatmap's colours, which live in its pixels.

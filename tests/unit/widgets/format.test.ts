@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, formatExponential, formatFixed, formatPercent, formatStep, plural, quoteInput } from '../../../src/widgets/common/format.ts';
+import { decimalsOf, formatCount, formatExponential, formatFixed, formatPercent, formatStep, plural, quoteInput } from '../../../src/widgets/common/format.ts';
 
 describe('reader-facing number formatting', () => {
   it('never shows a minus sign on a value that rounds to zero', () => {
@@ -31,6 +31,9 @@ describe('reader-facing number formatting', () => {
     expect(plural(1, 'epoch')).toBe('1 epoch');
     expect(plural(300, 'epoch')).toBe('300 epochs');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+    expect(formatCount(4160)).toBe('4,160');
+    expect(formatCount(96)).toBe('96');
+    expect(formatCount(Number.NaN)).toBe('not a number');
   });
 
   it('quotes untrusted text short and without bidirectional controls', () => {

@@ -1,22 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { defaultState, parseState } from '../../../src/widgets/common/state.ts';
 import { GRID, MAX_USER_POINTS, confusionMatrix, formatPoints, gridInputs, parsePoints, prepareData } from '../../../src/widgets/moons-lab/model.ts';
-import type { LabReport, LabRequest } from '../../../src/widgets/moons-lab/protocol.ts';
-import { createLabSession } from '../../../src/widgets/moons-lab/session.ts';
+import { harness } from './lab-session-harness.ts';
 import { SCHEMA, type LabState } from '../../../src/widgets/moons-lab/state.ts';
-
-/** A session with a queue for a scheduler and a clock that advances 1 ms per reading. */
-function harness() {
-  const reports: LabReport[] = [];
-  const queue: (() => void)[] = [];
-  let clock = 0;
-  const send = createLabSession({ post: (report) => reports.push(report), schedule: (work) => queue.push(work), now: () => clock++ });
-  const runQueue = (limit = 10_000) => {
-    for (let i = 0; i < limit && queue.length > 0; i++) queue.shift()!();
-  };
-  const of = <T extends LabReport['type']>(type: T) => reports.filter((report): report is Extract<LabReport, { type: T }> => report.type === type);
-  return { send: (request: LabRequest) => send(request), reports, runQueue, queue, of };
-}
 
 const small: LabState = { ...defaultState(SCHEMA), points: 400, hidden: [8, 8], epochs: 40 };
 
@@ -103,7 +89,7 @@ describe('the training session', () => {
     const epochs = lab.of('progress').flatMap((report) => report.epochs.map((e) => e.epoch));
     expect(epochs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(lab.of('progress').length).toBeGreaterThan(1);
-    expect(lab.of('stopped')).toEqual([{ type: 'stopped', reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' }]);
+    expect(lab.of('stopped')).toEqual([{ run: 1, type: 'stopped', reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' }]);
     lab.send({ type: 'play' });
     expect(lab.queue.length).toBe(0);
   });
@@ -164,15 +150,111 @@ describe('the training session', () => {
     lab.send({ type: 'configure', state: small, points: [] });
     lab.send({ type: 'step' });
     lab.send({ type: 'gradient-check' });
-    const { correct, article } = lab.of('gradients')[0];
-    expect(correct).toHaveLength(3);
-    for (const error of correct) expect(error).toBeLessThan(1e-6);
-    expect(article.at(-1)!).toBeGreaterThan(0.1);
+    const layers = lab.of('gradients')[0].layers!;
+    expect(layers).toHaveLength(3);
+    for (const layer of layers) expect(layer.correct.relativeError).toBeLessThan(1e-6);
+    expect(layers.at(-1)!.article.relativeError).toBeGreaterThan(0.1);
   });
 
   test('a request that cannot be met is reported, not thrown', () => {
     const lab = harness();
     lab.send({ type: 'configure', state: { ...small, batch: 0 }, points: [] });
     expect(lab.of('error')[0].message).toMatch(/batchSize/);
+  });
+});
+
+describe('runs have an identity', () => {
+  test('every report carries its run; a superseded run never reports again, and its requests are ignored', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue(1);
+    lab.send({ type: 'configure', state: small, points: [] });
+    const from = lab.reports.length;
+    lab.runQueue();
+    lab.send({ type: 'step' }, 1);
+    lab.send({ type: 'play' }, 1);
+    lab.runQueue();
+    expect(lab.reports.slice(from)).toEqual([]);
+    expect(lab.reports.slice(0, from).every((report) => report.run === 1 || report.type === 'configured' || report.type === 'progress')).toBe(true);
+    lab.send({ type: 'step' });
+    expect(lab.reports.slice(from).map((report) => [report.run, report.type])).toEqual([[2, 'progress']]);
+  });
+
+  test('a second play while running does not start a second chain of slices', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.send({ type: 'pause' });
+    lab.send({ type: 'play' });
+    expect(lab.queue.length).toBe(2);
+    lab.runQueue();
+    const epochs = lab.of('progress').flatMap((report) => report.epochs.map((e) => e.epoch));
+    expect(epochs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  test('a configure that fails leaves no run to train, not the old one', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'step' });
+    lab.send({ type: 'configure', state: { ...small, points: 100.5 }, points: [] });
+    expect(lab.of('error')).toEqual([{ run: 2, type: 'error', message: expect.stringMatching(/size must be an integer/) }]);
+    const from = lab.reports.length;
+    for (const type of ['play', 'step', 'evaluate', 'gradient-check'] as const) lab.send({ type });
+    lab.send({ type: 'play' }, 1);
+    lab.runQueue();
+    expect(lab.reports.slice(from)).toEqual([]);
+  });
+});
+
+describe('the gradient check in the worker', () => {
+  test('runs in slices, ignores a duplicate request, and gives way to training', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), hidden: [64, 64] }, points: [] });
+    lab.send({ type: 'gradient-check' });
+    lab.send({ type: 'gradient-check' });
+    expect(lab.of('gradients')).toEqual([]);
+    lab.runQueue();
+    expect(lab.of('gradients')).toHaveLength(1);
+    const [, wide] = lab.of('gradients')[0].layers!;
+    expect(wide).toMatchObject({ parameterCount: 64 * 64 + 64 });
+    expect(wide.checked + wide.kinkCrossings).toBe(256);
+
+    lab.send({ type: 'gradient-check' });
+    lab.send({ type: 'play' });
+    lab.runQueue(3);
+    lab.send({ type: 'pause' });
+    lab.runQueue();
+    expect(lab.of('gradients')).toHaveLength(1);
+  });
+
+  test('after a divergence it reports that nothing can be computed', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, activation: 'leaky_relu' }, points: [] });
+    lab.send({ type: 'step' });
+    expect(lab.of('stopped')[0].reason).toBe('diverged');
+    lab.send({ type: 'gradient-check' });
+    lab.runQueue();
+    expect(lab.of('gradients')[0].layers).toBeNull();
+  });
+});
+
+describe('what a stopped run says', () => {
+  test('a run that finishes at a loss far above its start is warned about, with advice', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, activation: 'elu', optimizer: 'momentum', epochs: 20 }, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    const stopped = lab.of('stopped')[0];
+    expect(stopped).toMatchObject({ reason: 'completed', message: 'Finished 20 epochs.' });
+    expect(stopped.warning).toMatch(/^This run failed: its validation loss ended at \d+\.\d\d, far above the untrained network's \d+\.\d\d\. Lower the learning rate \(try 0\.5\) or choose Adam/);
+  });
+
+  test('a run that learned gets no warning', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    expect(lab.of('stopped')[0].warning).toBeUndefined();
   });
 });
