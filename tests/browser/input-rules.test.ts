@@ -113,9 +113,10 @@ test('log sliders step to a new value on every key press and reach both ends', a
 });
 
 test('rejected address text is echoed short and cannot reverse the notice', async () => {
-  const { page } = await openLab(`?lab.data=%E2%80%AEabc&lab.activation=${'x'.repeat(10_000)}`);
+  const { page } = await openLab(`?lab.data=%E2%80%AEabc&lab.activation=${'x'.repeat(10_000)}&lab.mine=%E2%80%AE${'y'.repeat(5_000)}`);
   const text = (await notice(page).textContent())!;
   expect(text).toContain('Data set: "abc" is not allowed');
+  expect(text).toContain('Your points: "yyy');
   expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   expect(text.length).toBeLessThan(600);
   expect((await notice(page).boundingBox())!.height).toBeLessThan(200);

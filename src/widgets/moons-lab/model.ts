@@ -15,6 +15,7 @@ import {
   type TrainingConfig,
 } from '../../lib/index.ts';
 import type { LabState } from './state.ts';
+import { quoteInput } from '../common/format.ts';
 
 /** A point the reader added by clicking, in the chart's (standardised) coordinates. */
 export interface UserPoint {
@@ -39,7 +40,7 @@ export function parsePoints(text: string): { points: UserPoint[]; problem?: stri
     ([x, y, label, ...rest]) => rest.length === 0 && [x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= 10) && (label === 0 || label === 1),
   );
   if (!valid || items.length > MAX_USER_POINTS) {
-    return { points: [], problem: `Your points: "${text.slice(0, 40)}" is not allowed (up to ${MAX_USER_POINTS} points "x:y:class" joined by "~", coordinates from -10 to 10, class 0 or 1), so none are added.` };
+    return { points: [], problem: `Your points: ${quoteInput(text)} is not allowed (up to ${MAX_USER_POINTS} points "x:y:class" joined by "~", coordinates from -10 to 10, class 0 or 1), so none are added.` };
   }
   return { points: points.map(([x, y, label]) => ({ x, y, label: label as 0 | 1 })) };
 }
