@@ -2,7 +2,9 @@
  * Gradient checking: the backward pass's gradients against central differences of the loss,
  * layer by layer, for any network, loss and backward variant. A central difference that
  * straddles a kink (a ReLU-like or step pre-activation changing side of 0 between the two
- * evaluations) measures neither slope, so such entries are counted and left out. The check
+ * evaluations) measures neither slope, so such entries are counted and left out. With a
+ * sigmoid output and bce the loss is measured from the logits, the function the backward pass
+ * differentiates (bce's clamp would make a saturated output look flat). The check
  * can run all at once or a few parameters at a time, so a worker can answer requests between.
  */
 import type { Dataset } from '../data/dataset.ts';
@@ -11,7 +13,7 @@ import type { LossId } from '../math/loss-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
 import { cloneNetwork, type LayerShape, type Network } from './network.ts';
 import { createOptimizer } from './optimisers.ts';
-import { backward, batchLoss, createWorkspace, forward, loadBatch, type BackwardVariant } from './propagation.ts';
+import { backward, createWorkspace, differentiatedLoss, forward, loadBatch, type BackwardVariant } from './propagation.ts';
 
 /** What to check: a network, one batch (all of `data`), a loss and a backward variant. */
 export interface GradientCheckOptions {
@@ -56,7 +58,7 @@ export interface LayerGradientCheck {
   readonly numericNorm: number;
   /** The layer's parameter count. */
   readonly parameterCount: number;
-  /** Entries compared: sampled, and not crossing a kink. */
+  /** Entries compared: sampled, less kink crossings and unresolved entries. */
   readonly checked: number;
   /**
    * Sampled entries left out because a pre-activation of a layer with a kinked activation
@@ -64,6 +66,12 @@ export interface LayerGradientCheck {
    * p - ε, p and p + ε for some row of the batch.
    */
   readonly kinkCrossings: number;
+  /**
+   * Sampled entries left out because the parameter is so large that p ± ε rounds to (nearly)
+   * p: the nudge is lost in float64 rounding and the difference measures nothing. Only a run
+   * whose weights blew up (to 1e10 and beyond) has any.
+   */
+  readonly unresolved: number;
 }
 
 /** A gradient check under way: `advance` compares up to `count` more parameters and says whether it is done. */
@@ -123,7 +131,7 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
     throw new Error(`gradientCheck: sample must be a whole number of at least 1, got ${options.sample}`);
   }
   const chosen = parameters.map((layer, l) => sampleIndices(layer.length, options.sample, options.sampleSeed ?? 0, l));
-  const totals = shapes.map(() => ({ checked: 0, kinkCrossings: 0, squares: options.variants.map(() => ({ difference: 0, analytic: 0, numeric: 0 })) }));
+  const totals = shapes.map(() => ({ checked: 0, kinkCrossings: 0, unresolved: 0, squares: options.variants.map(() => ({ difference: 0, analytic: 0, numeric: 0 })) }));
 
   /** The loss with layer `from` and above recomputed, and whether a kinked pre-activation left the side it had at p. */
   const probe = (from: number): { loss: number; crossed: boolean } => {
@@ -132,7 +140,7 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
     for (let l = from; l < shapes.length && !crossed; l++) {
       if (sides[l] !== null) crossed = changedSide(shapes[l], workspace.z[l], sides[l]!, count);
     }
-    return { loss: batchLoss(network, workspace, count, lossSpec), crossed };
+    return { loss: differentiatedLoss(network, workspace, count, lossSpec), crossed };
   };
 
   let layer = 0;
@@ -141,22 +149,36 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
     while (layer < shapes.length && chosen[layer].length === 0) layer++;
   };
   skipEmptyLayers();
+  const nextLayer = () => {
+    // The layers above still hold the last probe's values; the next layer starts from p.
+    forward(network, workspace, count, layer);
+    layer++;
+    position = 0;
+    skipEmptyLayers();
+  };
   return {
     advance(budget) {
       for (let done = 0; done < budget && layer < shapes.length; done++) {
         const k = chosen[layer][position];
         const held = parameters[layer][k];
+        const total = totals[layer];
+        // The step actually taken, after rounding; a nudge lost to it is not measured at all.
+        const step = held + epsilon - (held - epsilon);
+        if (Math.abs(step - 2 * epsilon) > UNRESOLVED_TOLERANCE * epsilon) {
+          total.unresolved++;
+          if (++position === chosen[layer].length) nextLayer();
+          continue;
+        }
         parameters[layer][k] = held + epsilon;
         const plus = probe(layer);
         parameters[layer][k] = held - epsilon;
         const minus = probe(layer);
         parameters[layer][k] = held;
-        const total = totals[layer];
         if (plus.crossed || minus.crossed) {
           total.kinkCrossings++;
         } else {
           total.checked++;
-          const numeric = (plus.loss - minus.loss) / (2 * epsilon);
+          const numeric = (plus.loss - minus.loss) / step;
           total.squares.forEach((sums, v) => {
             const a = analytic[v][layer][k];
             sums.difference += (a - numeric) ** 2;
@@ -164,13 +186,7 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
             sums.numeric += numeric * numeric;
           });
         }
-        if (++position === chosen[layer].length) {
-          // The layers above still hold the last probe's values; the next layer starts from p.
-          forward(network, workspace, count, layer);
-          layer++;
-          position = 0;
-          skipEmptyLayers();
-        }
+        if (++position === chosen[layer].length) nextLayer();
       }
       return layer === shapes.length;
     },
@@ -189,11 +205,15 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
             parameterCount: parameters[l].length,
             checked: total.checked,
             kinkCrossings: total.kinkCrossings,
+            unresolved: total.unresolved,
           };
         }),
       ),
   };
 }
+
+/** How far, in units of ε, the rounded step may stray from 2ε before the entry is left out. */
+const UNRESOLVED_TOLERANCE = 1e-3;
 
 /** Whether the layer's activation has a kink at 0 (its derivative jumps there). */
 function hasKink(shape: LayerShape): boolean {

@@ -109,6 +109,18 @@ export function batchLoss(network: Network, workspace: Workspace, count: number,
 }
 
 /**
+ * The batch's mean loss as the backward pass differentiates it, after `forward`. With a sigmoid
+ * output and bce that is the loss from the logits: the same function, but without the clamp of
+ * each log at -100 that bce on probabilities needs, under which a saturated output (p rounding
+ * to exactly 0 or 1) has a flat loss whose central difference is 0 while the true slope is not.
+ */
+export function differentiatedLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
+  const last = network.shapes.length - 1;
+  if (network.shapes[last].activation !== 'sigmoid' || loss.id !== 'bce') return batchLoss(network, workspace, count, loss);
+  return meanLoss('bce_logits', loss.delta, workspace.target, workspace.z[last], null, outputLayout(workspace, count));
+}
+
+/**
  * Back-propagates the batch's mean loss after `forward`, leaving each layer's gradient in
  * workspace.gradients, and returns the loss. With a sigmoid output and bce, or softmax and
  * cce, dZ = (p - y)/n directly, not multiplied by the activation's derivative. The 'correct'

@@ -18,6 +18,8 @@ export type GradientVerdict = 'agrees' | 'wrong' | 'too small to judge' | 'nothi
 /** The verdict on one pass's error over `checked` entries. */
 export function gradientVerdict(error: GradientError, checked: number): GradientVerdict {
   if (checked === 0) return 'nothing compared';
+  // A layer through which no gradient flows (dead or saturated units) agrees with anything.
+  if (error.scale < GRADIENT_NOISE_FLOOR) return 'too small to judge';
   if (error.relativeError < GRADIENT_TOLERANCE) return 'agrees';
   return error.absoluteError < GRADIENT_NOISE_FLOOR ? 'too small to judge' : 'wrong';
 }
@@ -54,19 +56,31 @@ export function evaluationPanel(result: Evaluation): HTMLElement {
 }
 
 /** The gradient check in one sentence, for the live region. */
-export function gradientSummary(layers: readonly GradientLayer[] | null): string {
-  if (layers === null) return `The gradients cannot be computed: ${NOT_FINITE}.`;
+export function gradientSummary(layers: readonly GradientLayer[] | null, largestWeight = Number.NaN): string {
+  if (layers === null) return uncheckable(largestWeight);
   const worst = (pass: 'correct' | 'article') => formatExponential(Math.max(...layers.map((layer) => layer[pass].relativeError)));
   const kinks = layers.reduce((total, layer) => total + layer.kinkCrossings, 0);
   const left = kinks > 0 ? ` ${kinkNote(kinks)}.` : '';
   return `Gradient check: largest relative error ${worst('correct')} for the corrected pass, ${worst('article')} for the article's.${left}`;
 }
 
+/** Why a network cannot be checked, from its largest weight, as a sentence. */
+function uncheckable(largestWeight: number): string {
+  if (!Number.isFinite(largestWeight)) return `The gradients cannot be computed: ${NOT_FINITE}.`;
+  return (
+    `The gradients cannot be checked: the weights have grown to about ${formatExponential(largestWeight, 0)}, so a nudge of ` +
+    `${formatExponential(CHECK_EPSILON, 0)} is lost in rounding and central differences measure nothing (the run failed).`
+  );
+}
+
 /** Which entries of a layer were compared: all or a sample, and how many crossed a kink. */
 export function entriesNote(layer: GradientLayer): string {
-  const sampled = layer.checked + layer.kinkCrossings;
+  const sampled = layer.checked + layer.kinkCrossings + layer.unresolved;
   const compared = sampled === layer.parameterCount ? `all ${formatCount(sampled)}` : `${formatCount(sampled)} of ${formatCount(layer.parameterCount)} (a sample)`;
-  return layer.kinkCrossings === 0 ? compared : `${compared}; ${kinkNote(layer.kinkCrossings)}`;
+  const notes = [compared];
+  if (layer.kinkCrossings > 0) notes.push(kinkNote(layer.kinkCrossings));
+  if (layer.unresolved > 0) notes.push(`${plural(layer.unresolved, 'entry', 'entries')} too large for a nudge of ${formatExponential(CHECK_EPSILON, 0)} to register, left out`);
+  return notes.join('; ');
 }
 
 /** "2 entries crossed a kink and were left out". */
@@ -78,10 +92,10 @@ function kinkNote(count: number): string {
  * One line per weight layer: the relative error of each backward pass with a verdict, and
  * which entries were compared. `layers` null: the check could not be computed.
  */
-export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: readonly number[]): HTMLElement {
+export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: readonly number[], largestWeight = Number.NaN): HTMLElement {
   const panel = document.createElement('div');
   if (layers === null) {
-    panel.innerHTML = `<p class="al-result">${gradientSummary(layers)} Press Reset to check a fresh network.</p>`;
+    panel.innerHTML = `<p class="al-result">${gradientSummary(layers, largestWeight)} Press Reset to check a fresh network.</p>`;
     return panel;
   }
   const verdict = (error: GradientError, checked: number) => {
@@ -92,15 +106,15 @@ export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: re
   const rows = layers
     .map(
       (layer, l) =>
-        `<tr><th scope="row">Layer ${l + 1} (${sizes[l]} → ${sizes[l + 1]})</th><td>${verdict(layer.correct, layer.checked)}</td>` +
+        `<tr><th scope="row">Layer ${l + 1} <span class="al-table-layer">(${sizes[l]} → ${sizes[l + 1]})</span></th><td>${verdict(layer.correct, layer.checked)}</td>` +
         `<td>${verdict(layer.article, layer.checked)}</td><td>${entriesNote(layer)}</td></tr>`,
     )
     .join('');
   panel.innerHTML = `
-    <table class="al-table">
+    <div class="al-table-scroll" role="region" aria-label="Gradient check results" tabindex="0"><table class="al-table">
       <caption>Relative error against central differences (epsilon ${formatExponential(CHECK_EPSILON, 0)}, ${CHECK_ROWS} training rows), per layer</caption>
       <thead><tr><th scope="col">Layer</th><th scope="col">Corrected</th><th scope="col">As printed in the article</th><th scope="col">Entries compared</th></tr></thead>
       <tbody>${rows}</tbody>
-    </table>`;
+    </table></div>`;
   return panel;
 }

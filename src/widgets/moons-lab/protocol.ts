@@ -46,20 +46,29 @@ export const CHECK_ROWS = 32;
 export const CHECK_EPSILON = 1e-6;
 /** The most parameters of one layer the gradient check compares; a larger layer is sampled, and the table says so. */
 export const CHECK_SAMPLE = 256;
+/**
+ * Above this weight size the check is refused: a run whose weights blew up has pre-activations
+ * so large that a nudge of CHECK_EPSILON is lost in their rounding, wherever it is applied.
+ */
+export const CHECK_MAX_WEIGHT = 1e6;
 
 /** One backward pass's error on one layer (lib's LayerGradientCheck, as much as the table needs). */
 export interface GradientError {
   relativeError: number;
   absoluteError: number;
+  /** ‖numeric‖ + ‖analytic‖: when both vanish (a dead or saturated layer) no bug can show. */
+  scale: number;
 }
 
 /** One weight layer in the gradient check: how many entries were compared, and each pass's error. */
 export interface GradientLayer {
   parameterCount: number;
-  /** Entries compared: sampled, less the kink crossings. */
+  /** Entries compared: sampled, less the kink crossings and the unresolved. */
   checked: number;
   /** Sampled entries whose central difference crossed a kink, left out. */
   kinkCrossings: number;
+  /** Sampled entries so large that the ±ε nudge was lost in rounding, left out. */
+  unresolved: number;
   correct: GradientError;
   article: GradientError;
 }
@@ -72,6 +81,7 @@ export type LabReport = { run: number } & (
   | { type: 'stopped'; reason: StopReason; epoch: number; message: string; warning?: string }
   | { type: 'evaluation'; loss: number; accuracy: number; confusion: [[number, number], [number, number]]; size: number }
   /** `layers` is null when the weights are no longer finite numbers, so no gradient can be computed. */
-  | { type: 'gradients'; layers: GradientLayer[] | null }
+  /** `layers` null: not checkable, because the largest weight (`largestWeight`) is not finite or too large to nudge. */
+  | { type: 'gradients'; layers: GradientLayer[] | null; largestWeight: number }
   | { type: 'error'; message: string }
 );

@@ -5,10 +5,10 @@
  * in slices too, and gives way to training. No worker globals here, so the session runs in
  * Node tests with a synchronous scheduler.
  */
-import { createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type Trainer } from '../../lib/index.ts';
+import { createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type LayerGradientCheck, type Trainer } from '../../lib/index.ts';
 import { failedRunWarning, stopMessage } from './messages.ts';
 import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData } from './model.ts';
-import { CHECK_EPSILON, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientLayer, type LabReport, type LabRequest, type Part, type PlotPoints, type StopReason } from './protocol.ts';
+import { CHECK_EPSILON, CHECK_MAX_WEIGHT, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientError, type GradientLayer, type LabReport, type LabRequest, type Part, type PlotPoints, type StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
 /** How the session reaches the outside world. */
@@ -107,7 +107,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     while (host.now() - start < SLICE_MS) {
       if (check.advance(CHECK_CHUNK)) {
         run.check = null;
-        return host.post({ run: run.id, type: 'gradients', layers: gradientLayers(check) });
+        return host.post({ run: run.id, type: 'gradients', layers: gradientLayers(check), largestWeight: largestWeightOf(run.trainer) });
       }
     }
     host.schedule(() => checkSlice(run, check));
@@ -144,9 +144,8 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     },
     'gradient-check': (run) => {
       if (run.running || run.check !== null) return;
-      if (!run.trainer.network.parameters.every((layer) => layer.every(Number.isFinite))) {
-        return host.post({ run: run.id, type: 'gradients', layers: null });
-      }
+      const largestWeight = largestWeightOf(run.trainer);
+      if (!(largestWeight <= CHECK_MAX_WEIGHT)) return host.post({ run: run.id, type: 'gradients', layers: null, largestWeight });
       const rows = Array.from({ length: Math.min(CHECK_ROWS, run.data.train.size) }, (_, i) => i);
       const check = startGradientCheck({
         network: run.trainer.network,
@@ -200,18 +199,30 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
   };
 }
 
+/** The largest |parameter| of the trainer's network; NaN if any is not a number. */
+function largestWeightOf(trainer: Trainer): number {
+  let largest = 0;
+  for (const layer of trainer.network.parameters) for (const w of layer) largest = Number.isNaN(w) ? Number.NaN : Math.max(largest, Math.abs(w));
+  return largest;
+}
+
 /** One row per weight layer from a finished check of the 'correct' and 'article' passes, or null if any error is not a finite number. */
 function gradientLayers(check: GradientCheckRun): GradientLayer[] | null {
   const [correct, article] = check.results();
-  const error = ({ relativeError, absoluteError }: { relativeError: number; absoluteError: number }) => ({ relativeError, absoluteError });
+  const error = ({ relativeError, absoluteError, analyticNorm, numericNorm }: LayerGradientCheck): GradientError => ({
+    relativeError,
+    absoluteError,
+    scale: analyticNorm + numericNorm,
+  });
   const layers = correct.map((layer, l) => ({
     parameterCount: layer.parameterCount,
     checked: layer.checked,
     kinkCrossings: layer.kinkCrossings,
+    unresolved: layer.unresolved,
     correct: error(layer),
     article: error(article[l]),
   }));
-  const finite = layers.every((layer) => [layer.correct, layer.article].every((e) => Number.isFinite(e.relativeError) && Number.isFinite(e.absoluteError)));
+  const finite = layers.every((layer) => [layer.correct, layer.article].every((e) => Number.isFinite(e.relativeError) && Number.isFinite(e.scale)));
   return finite ? layers : null;
 }
 

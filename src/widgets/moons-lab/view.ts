@@ -211,8 +211,8 @@ export function mountLab(host: HTMLElement): void {
     } else if (report.type === 'gradients') {
       if (!checking) return;
       checking = false;
-      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1]));
-      announce(gradientSummary(report.layers));
+      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1], report.largestWeight));
+      announce(gradientSummary(report.layers, report.largestWeight));
     } else {
       running = false;
       checking = false;

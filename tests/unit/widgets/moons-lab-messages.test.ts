@@ -43,19 +43,23 @@ describe("the lab's toolbar", () => {
 });
 
 describe("the gradient table's words", () => {
-  const layer = { parameterCount: 4160, checked: 254, kinkCrossings: 2, correct: { relativeError: 1e-9, absoluteError: 1e-11 }, article: { relativeError: 0.6, absoluteError: 0.01 } };
+  const layer = { parameterCount: 4160, checked: 254, kinkCrossings: 2, unresolved: 0, correct: { relativeError: 1e-9, absoluteError: 1e-11, scale: 0.1 }, article: { relativeError: 0.6, absoluteError: 0.01, scale: 0.05 } };
   test('says how many entries of how many were compared, and how many crossed a kink', () => {
     expect(entriesNote(layer)).toBe('256 of 4,160 (a sample); 2 entries crossed a kink and were left out');
     expect(entriesNote({ ...layer, parameterCount: 96, checked: 95, kinkCrossings: 1 })).toBe('all 96; 1 entry crossed a kink and was left out');
     expect(entriesNote({ ...layer, parameterCount: 9, checked: 9, kinkCrossings: 0 })).toBe('all 9');
+    expect(entriesNote({ ...layer, parameterCount: 9, checked: 0, kinkCrossings: 0, unresolved: 9 })).toBe('all 9; 9 entries too large for a nudge of 1e-6 to register, left out');
   });
 
   test('a vanishing gradient is too small to judge, not wrong; an empty comparison says so', () => {
     expect(gradientVerdict(layer.correct, 254)).toBe('agrees');
     expect(gradientVerdict(layer.article, 254)).toBe('wrong');
-    expect(gradientVerdict({ relativeError: 0.3, absoluteError: 2e-9 }, 10)).toBe('too small to judge');
-    expect(gradientVerdict({ relativeError: 0, absoluteError: 0 }, 0)).toBe('nothing compared');
+    expect(gradientVerdict({ relativeError: 0.3, absoluteError: 2e-9, scale: 1e-8 }, 10)).toBe('too small to judge');
+    expect(gradientVerdict({ relativeError: 0, absoluteError: 0, scale: 0 }, 0)).toBe('nothing compared');
+    // Dead or saturated layers: both gradients vanish, so even the article's pass "agrees".
+    expect(gradientVerdict({ relativeError: 0, absoluteError: 0, scale: 0 }, 96)).toBe('too small to judge');
     expect(gradientSummary(null)).toMatch(/^The gradients cannot be computed: the weights are no longer finite numbers/);
+    expect(gradientSummary(null, 4e21)).toMatch(/^The gradients cannot be checked: the weights have grown to about 4e\+21, so a nudge of 1e-6 is lost in rounding/);
     expect(gradientSummary([layer])).toBe("Gradient check: largest relative error 1.0e-9 for the corrected pass, 6.0e-1 for the article's. 2 entries crossed a kink and were left out.");
   });
 });

@@ -102,3 +102,29 @@ describe('gradientCheck in pieces, on a sample', () => {
     expect(run.results()).toEqual(whole);
   });
 });
+
+describe('gradientCheck on a saturated sigmoid output', () => {
+  it('measures bce from the logits, so a correct pass agrees where p rounds to 0 or 1', () => {
+    // 2 → 3 → 1 with a huge output weight: |z| ≈ 60 on most rows, so σ(z) is exactly 0 or 1 in
+    // float64 and bce on probabilities sits on its clamp (flat), though the true slope is p - y.
+    const network = createNetwork({ layers: [2, 3, 1], hiddenActivation: 'tanh', outputActivation: 'sigmoid', init: 'xavier', seed: 3 });
+    network.parameters[1].set([60, -60, 60, 0]);
+    const data = batch(4, 2, 16);
+    const [hidden, output] = gradientCheck({ network, data, loss: 'bce', epsilon: 1e-6 });
+    expect(output.analyticNorm).toBeGreaterThan(0.1);
+    expect(output.relativeError).toBeLessThan(1e-6);
+    expect(hidden.relativeError).toBeLessThan(1e-6);
+  });
+});
+
+describe('gradientCheck on weights that blew up', () => {
+  it('leaves out entries so large that p ± epsilon rounds to p, instead of calling the pass wrong', () => {
+    const network = createNetwork({ layers: [2, 3, 1], hiddenActivation: 'tanh', outputActivation: 'sigmoid', init: 'xavier', seed: 3 });
+    // Output weights of 1e15 (tanh outputs are below 1, so z stays small enough to resolve the
+    // hidden layer's nudges) cannot themselves be nudged by 1e-6.
+    network.parameters[1].set([4e14, -3e14, 1e15, 0.5]);
+    const [hidden, output] = gradientCheck({ network, data: batch(5, 2, 16), loss: 'bce', epsilon: 1e-6 });
+    expect(output).toMatchObject({ parameterCount: 4, unresolved: 3, kinkCrossings: 0 });
+    expect(hidden.unresolved).toBe(0);
+  });
+});
