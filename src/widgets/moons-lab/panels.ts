@@ -92,7 +92,7 @@ function kinkNote(count: number): string {
  * One line per weight layer: the relative error of each backward pass with a verdict, and
  * which entries were compared. `layers` null: the check could not be computed.
  */
-export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: readonly number[], largestWeight = Number.NaN): HTMLElement {
+export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: readonly number[], largestWeight = Number.NaN, captionId = 'gradient-caption'): HTMLElement {
   const panel = document.createElement('div');
   if (layers === null) {
     panel.innerHTML = `<p class="al-result">${gradientSummary(layers, largestWeight)} Press Reset to check a fresh network.</p>`;
@@ -111,8 +111,8 @@ export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: re
     )
     .join('');
   panel.innerHTML = `
-    <div class="al-table-scroll" role="region" aria-label="Gradient check results" tabindex="0"><table class="al-table">
-      <caption>Relative error against central differences (epsilon ${formatExponential(CHECK_EPSILON, 0)}, ${CHECK_ROWS} training rows), per layer</caption>
+    <p class="al-table-caption" id="${captionId}">Relative error against central differences (epsilon ${formatExponential(CHECK_EPSILON, 0)}, ${CHECK_ROWS} training rows), per layer</p>
+    <div class="al-table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table class="al-table" aria-labelledby="${captionId}">
       <thead><tr><th scope="col">Layer</th><th scope="col">Corrected</th><th scope="col">As printed in the article</th><th scope="col">Entries compared</th></tr></thead>
       <tbody>${rows}</tbody>
     </table></div>`;

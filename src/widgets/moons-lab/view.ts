@@ -211,7 +211,7 @@ export function mountLab(host: HTMLElement): void {
     } else if (report.type === 'gradients') {
       if (!checking) return;
       checking = false;
-      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1], report.largestWeight));
+      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1], report.largestWeight, `${key}-gradient-caption`));
       announce(gradientSummary(report.layers, report.largestWeight));
     } else {
       running = false;
