@@ -21,21 +21,25 @@ function trainLab(state: LabState) {
   return { trainer, parts, epochs: history.epochs };
 }
 
-/**
- * The lab itself, in Node: the worker's session configured with `state`, its gradient-check
- * table for the fresh network, then (with `train`) the run to its last epoch as the charts
- * get it, the test-set evaluation and the table again for the trained network.
- */
-function labSession(state: LabState, { train = true } = {}) {
+/** The lab itself, in Node: the worker's session configured with `state`, and its gradient-check table, as the page gets them. */
+function labSession(state: LabState) {
   const lab = harness();
+  lab.send({ type: 'configure', state, points: [] });
   const check = (): GradientLayer[] => {
     lab.send({ type: 'gradient-check' });
     lab.runQueue(1e7);
     return lab.of('gradients').at(-1)!.layers!;
   };
-  lab.send({ type: 'configure', state, points: [] });
+  return { lab, check };
+}
+
+/**
+ * The lab's run of `state`: the table for the fresh network, the run to its last epoch as the
+ * charts get it, the test-set evaluation, and the table again for the trained network.
+ */
+function labRun(state: LabState) {
+  const { lab, check } = labSession(state);
   const fresh = check();
-  if (!train) return { fresh };
   lab.send({ type: 'play' });
   lab.runQueue(1e7);
   const epochs: EpochPoint[] = lab.of('progress').flatMap((report) => report.epochs);
@@ -149,7 +153,7 @@ describe('lesson 9, "Train it yourself"', () => {
   const errors = (layers: GradientLayer[], pass: 'correct' | 'article') => layers.map((layer) => layer[pass].relativeError);
 
   test('steps 1, 3 and 8, and the gradient check: the default run, as the lab runs it', () => {
-    const { fresh, epochs, evaluation, trained } = labSession(defaults);
+    const { fresh, epochs, evaluation, trained } = labRun(defaults);
     // "Reading the curves" and step 1: near or somewhat above 0.69; the untrained network is at 0.91
     const untrained = createTrainer(trainingConfig(defaults), { train: data.train }).evaluate(data.validation);
     expect(untrained.loss).toBeCloseTo(0.916, 3);
@@ -191,7 +195,7 @@ describe('lesson 9, "Train it yourself"', () => {
     expect(Math.max(...z)).toBeCloseTo(1.3, 1);
     // other seeds start with z nearer 0: 0.60 or 0.61 in every layer
     for (const seed of [43, 44, 45, 46]) {
-      for (const error of errors(labSession({ ...defaults, seed }, { train: false }).fresh, 'article')) {
+      for (const error of errors(labSession({ ...defaults, seed }).check(), 'article')) {
         expect(error).toBeGreaterThanOrEqual(0.595);
         expect(error).toBeLessThan(0.615);
       }
@@ -199,7 +203,7 @@ describe('lesson 9, "Train it yourself"', () => {
   });
 
   test("step 6: the article's backward pass trains more slowly yet ends at about 98% on validation; the check says about 0.6", () => {
-    const { epochs, trained } = labSession({ ...defaults, backward: 'article' });
+    const { epochs, trained } = labRun({ ...defaults, backward: 'article' });
     expect(epochs[49].trainLoss).toBeCloseTo(0.27, 2); // "around 0.3 after 50 epochs"
     expect(epochs.at(-1)!.validationAccuracy).toBeCloseTo(0.98, 3);
     for (const error of errors(trained, 'correct')) expect(error).toBeLessThan(1e-8);
