@@ -133,7 +133,7 @@ export function curvesFigure(metric: Metric, current: readonly EpochPoint[], pre
     x: { domain: [0, Math.max(epochs, current.at(-1)?.epoch ?? 0, previous.at(-1)?.epoch ?? 0)], label: 'epoch' },
     y:
       metric === 'Loss'
-        ? { type: 'log', label: 'loss (binary cross-entropy, log scale)', domain: lossDomain(current, previous), nice: true }
+        ? { type: 'log', label: 'loss (binary cross-entropy, log scale)', domain: lossDomain(current, previous), nice: true, tickFormat: '~g' }
         : { label: 'accuracy', domain: [accuracyFloor(current, previous), 1], tickFormat: '.0%' },
     marks: [
       line(previous, key[0], CURVE_COLOURS.training, true),
