@@ -105,8 +105,9 @@ export function mountLab(host: HTMLElement): void {
     evaluate: part<HTMLButtonElement>('evaluate'),
     gradients: part<HTMLButtonElement>('gradients'),
   };
-  buttons.play.addEventListener('click', () => ask(running ? 'pause' : 'play'));
-  buttons.step.addEventListener('click', () => ask('step'));
+  // A refused setting blocks training even from a click that lands before the buttons redraw.
+  buttons.play.addEventListener('click', () => (running ? ask('pause') : invalid.size === 0 && ask('play')));
+  buttons.step.addEventListener('click', () => invalid.size === 0 && ask('step'));
   buttons.reset.addEventListener('click', () => configure(state));
   // The article's setup has none of the reader's points: they go too, and the notice says so.
   buttons.defaults.addEventListener('click', () => {
@@ -134,6 +135,7 @@ export function mountLab(host: HTMLElement): void {
     if (detail.valid) invalid.delete(event.target);
     else invalid.add(event.target);
     if (invalid.size > 0 && running) ask('pause');
+    updateToolbar();
     requestDraw();
   });
   wireReaderPoints({
@@ -262,6 +264,11 @@ export function mountLab(host: HTMLElement): void {
     progress.max = epochs;
     progress.value = Math.min(epoch, epochs);
     part('epoch').textContent = `Epoch ${epoch} of ${epochs}`;
+    updateToolbar();
+  }
+
+  /** Buttons and status from the state; run at once when a control turns invalid, not a frame later. */
+  function updateToolbar() {
     const blocked = invalid.size > 0 ? INVALID_SETTING : failure !== null ? NO_RUN : null;
     const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked });
     buttons.play.textContent = toolbar.playLabel;
