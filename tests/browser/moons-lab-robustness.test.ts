@@ -227,3 +227,14 @@ test('a point added after a refused one clears the old notice; Article defaults 
   expect(await notice.textContent()).toMatch(/your 1 point was cleared/i);
   await page.context().close();
 });
+
+test('a run that finishes under the keyboard keeps focus in the lab, on Reset', async () => {
+  const { page } = await openLab('?lab.epochs=5');
+  await button(page, 'Train').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${LAB}[data-epoch="5"][data-running="false"]`);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => epochOf(page)).toBe(0);
+  await page.context().close();
+});

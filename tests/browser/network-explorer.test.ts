@@ -141,6 +141,8 @@ test('a tampered address falls back to defaults with a visible notice', async ()
   expect(await activationSelect(page).inputValue()).toBe('none');
   expect(await slider(page, /^w₁/).inputValue()).toBe('1.5');
   expect(await slider(page, /^v₂/).inputValue()).toBe('0.5');
+  // The address keeps only what the widget uses: the good v₂, none of the refused values.
+  expect(new URL(page.url()).search).toBe('?explorer.v2=0.5');
   expect(problems).toEqual([]);
   await page.context().close();
 });

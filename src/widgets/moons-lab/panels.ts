@@ -101,7 +101,9 @@ export function gradientPanel(layers: readonly GradientLayer[] | null, sizes: re
   const verdict = (error: GradientError, checked: number) => {
     const word = gradientVerdict(error, checked);
     const tone = word === 'wrong' ? 'al-bad' : word === 'agrees' ? 'al-ok' : '';
-    return `${checked === 0 ? '' : `${formatExponential(error.relativeError)} `}<span class="${tone}">${word}</span>`;
+    // A ratio of two vanishing norms means nothing, so it is not shown beside "too small to judge".
+    const shown = word === 'agrees' || word === 'wrong';
+    return `${shown ? `${formatExponential(error.relativeError)} ` : ''}<span class="${tone}">${word}</span>`;
   };
   const rows = layers
     .map(

@@ -29,7 +29,7 @@ export const INVALID_SETTING = 'Training is off while a setting shows a value it
 export const NO_RUN = 'There is no run to train: that setting could not be used (see the notice above). Change it, or press Article defaults.';
 
 /**
- * Train pauses while running and is off once a run has finished, diverged or died; Step is off
+ * Train pauses while running (always allowed) and is off once a run has finished, diverged or died; Step is off
  * whenever Train is or while running; Evaluate needs a trained, finite network; the gradient
  * check needs the run paused and no check already under way. Nothing trains while blocked (the
  * view pauses a run that becomes blocked).
@@ -37,7 +37,8 @@ export const NO_RUN = 'There is no run to train: that setting could not be used 
 export function toolbarState(view: RunView): ToolbarState {
   const finished = view.stopReason === 'completed' || view.stopReason === 'diverged' || view.stopReason === 'dead';
   const blocked = view.blocked !== null;
-  const playDisabled = blocked || (!view.running && finished);
+  // Pausing is always allowed: a run that becomes blocked keeps its Pause until the pause lands.
+  const playDisabled = view.running ? false : blocked || finished;
   return {
     playLabel: view.running ? 'Pause' : view.epoch > 0 && !finished ? 'Resume' : 'Train',
     playDisabled,

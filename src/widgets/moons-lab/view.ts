@@ -277,6 +277,11 @@ export function mountLab(host: HTMLElement): void {
     buttons.step.disabled = toolbar.stepDisabled;
     buttons.evaluate.disabled = toolbar.evaluateDisabled;
     buttons.gradients.disabled = toolbar.gradientsDisabled;
+    // A button disabled under the keyboard's focus would drop focus to the page's top: Reset,
+    // never disabled, is where a reader goes next after a run ends.
+    if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) {
+      buttons.reset.focus();
+    }
     part('status').textContent = blocked ?? stopMessage;
     host.dataset.running = String(running);
     host.dataset.epoch = String(epoch);

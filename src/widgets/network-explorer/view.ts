@@ -36,6 +36,8 @@ export function mountExplorer(host: HTMLElement): void {
   if (fromUrl.problems.length > 0) {
     notice.textContent = `Some settings in the address could not be used. ${fromUrl.problems.join(' ')}`;
     notice.hidden = false;
+    // The address then says what the widget uses, as the lab's does: refused values leave it.
+    replaceUrlParams(key, serialiseState(SCHEMA, state));
   }
 
   const controls = new Map<keyof ExplorerState, Control>();

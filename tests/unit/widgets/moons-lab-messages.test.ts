@@ -36,6 +36,10 @@ describe("the lab's toolbar", () => {
     });
   });
 
+  test('a run that becomes blocked can still be paused, and says Pause, until the pause lands', () => {
+    expect(toolbarState({ ...idle, running: true, epoch: 200, blocked: INVALID_SETTING })).toMatchObject({ playLabel: 'Pause', playDisabled: false, stepDisabled: true });
+  });
+
   test('a check under way cannot be asked for twice; a diverged run cannot be evaluated', () => {
     expect(toolbarState({ ...idle, checking: true })).toMatchObject({ playDisabled: false, gradientsDisabled: true });
     expect(toolbarState({ ...idle, epoch: 3, stopReason: 'diverged' })).toMatchObject({ playLabel: 'Train', playDisabled: true, evaluateDisabled: true, gradientsDisabled: false });

@@ -59,5 +59,8 @@ describe('the explorer network', () => {
     expect(describeCurves(step, sampleCurves(step))).toMatch(/staircase.*zero everywhere/);
     const relu = { ...linear, f: 'relu' as const };
     expect(describeCurves(relu, sampleCurves(relu))).toMatch(/With ReLU, the output bends/);
+    // Named as the control names it, not "Tanh" mid-sentence.
+    const tanh = { ...linear, f: 'tanh' as const };
+    expect(describeCurves(tanh, sampleCurves(tanh))).toMatch(/^With tanh, the output bends/);
   });
 });
