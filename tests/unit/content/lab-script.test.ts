@@ -31,7 +31,7 @@ test.skipIf(!python)('the lab script compiles with Python 3', () => {
 const interpreter = process.env.PYTHON ?? 'python3';
 const sklearn = (() => {
   try {
-    execFileSync(interpreter, ['-c', 'import numpy, sklearn']);
+    execFileSync(interpreter, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
