@@ -238,3 +238,19 @@ test('a run that finishes under the keyboard keeps focus in the lab, on Reset', 
   await expect.poll(() => epochOf(page)).toBe(0);
   await page.context().close();
 });
+
+test('printed, the lab keeps its results and drops the buttons that make them', async () => {
+  const { page } = await openLab('?lab.epochs=5');
+  await button(page, 'Train').click();
+  await page.waitForSelector(`${LAB}[data-epoch="5"][data-running="false"]`);
+  await button(page, 'Check the gradients').click();
+  await page.waitForSelector(`${LAB} [data-part="gradient-table"] table`);
+  await page.emulateMedia({ media: 'print' });
+  const visible = (selector: string) => page.locator(`${LAB} ${selector}`).isVisible();
+  expect(await visible('[data-part="gradient-table"] table')).toBe(true);
+  expect(await visible('[data-part="gradients"]')).toBe(false);
+  expect(await visible('[data-part="evaluate"]')).toBe(false);
+  // The test set was never touched, so its section has nothing to print.
+  expect(await page.locator(`${LAB} .al-lab-results > section`).first().isVisible()).toBe(false);
+  await page.context().close();
+});
