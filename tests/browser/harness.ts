@@ -4,7 +4,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+
+/**
+ * One Chromium for the calling test file: started before its first test, closed after its
+ * last. Returns the running browser (call it inside tests and hooks).
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useChromium: the browser is used before its beforeAll hook ran');
+    return browser;
+  };
+}
 
 /** A page and the problems it has run into so far. */
 export interface WatchedPage {

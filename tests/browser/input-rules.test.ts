@@ -2,29 +2,13 @@
  * The state table's input rules as a reader meets them on the lab's page: values off a field's
  * step, log sliders, and echoed input. The lab's own behaviour is tested in moons-lab.test.ts.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openPage } from './harness.ts';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useChromium } from './harness.ts';
+import { LAB, openLab as openLabIn } from './lab-page.ts';
 
-const labUrl = `${inject('siteUrl')}lessons/09-lab-two-moons/`;
-const LAB = 'al-moons-lab';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens the lab with `query` and waits until its first, untrained run is drawn. */
-async function openLab(query = '') {
-  const opened = await openPage(browser, labUrl + query);
-  await opened.page.locator(LAB).scrollIntoViewIfNeeded();
-  await opened.page.waitForSelector(`${LAB}[data-ready][data-epoch="0"] [data-part="boundary"] svg`);
-  return opened;
-}
+const browser = useChromium();
+const openLab = (query = '') => openLabIn(browser(), query);
 
 /** What a number field shows: its box, and its slider's spoken value. */
 async function shown(page: Page, label: string) {

@@ -3,20 +3,14 @@
  * a rejected setting, the gradient check on the largest network, divergence and failed runs,
  * stale notices and wording. Everything is read back from the page.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { expect, test } from 'vitest';
+import { useChromium } from './harness.ts';
+import type { Page } from 'playwright-core';
 import { LAB, button, epochOf, isRunning, openLab as openLabIn, statusOf, trainThenPause, waitForEpoch } from './lab-page.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
-const openLab = (query = '') => openLabIn(browser, query);
+const openLab = (query = '') => openLabIn(browser(), query);
 const LARGEST = '?lab.hidden=64-64-64-64-64&lab.points=5000';
 const boundarySvg = (page: Page) => page.locator(`${LAB} [data-part="boundary"] svg`);
 
@@ -117,8 +111,11 @@ test('a refused setting leaves nothing to train, and says so', async () => {
 test('while a control reports a refused value, training and checks are off and the status says why', async () => {
   const { page } = await openLab();
   const seed = page.getByLabel('Seed, exact value');
-  const validity = (valid: boolean) =>
-    seed.evaluate((box, detail) => box.dispatchEvent(new CustomEvent('al-validity', { bubbles: true, detail })), { valid });
+  // The Seed box refuses 7.5 (its control then reports itself invalid) and takes 42 again.
+  const validity = async (valid: boolean) => {
+    await seed.fill(valid ? '42' : '7.5');
+    await seed.press('Enter');
+  };
   await validity(false);
   for (const name of ['Train', 'Step one epoch', 'Check the gradients', 'Evaluate on the test set']) {
     await expect.poll(() => button(page, name).isDisabled(), { message: name }).toBe(true);

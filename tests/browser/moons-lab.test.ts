@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openPage } from './harness.ts';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useChromium } from './harness.ts';
 import { LAB, button, epochOf, isRunning, labUrl as labAddress, openLab as openLabIn, trainThenPause, waitForEpoch, waitForFirstRun } from './lab-page.ts';
 
 const labUrl = labAddress();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
-const openLab = (query = '') => openLabIn(browser, query);
+const openLab = (query = '') => openLabIn(browser(), query);
 
 test('the article setup trains to at least 95% test accuracy, with no long task on the main thread', async () => {
   const { page, problems } = await openLab();
@@ -165,7 +158,7 @@ test('the gradient check passes the corrected backward pass and flags the articl
 });
 
 test('without JavaScript the lab shows a trained boundary and its curves', async () => {
-  const { page } = await openPage(browser, labUrl, { javaScriptEnabled: false });
+  const { page } = await openPage(browser(), labUrl, { javaScriptEnabled: false });
   expect(await page.locator(`${LAB} .al-static svg`).count()).toBe(3);
   expect(await page.locator(`${LAB} .al-static-note`).textContent()).toMatch(/test accuracy 9\d\.\d%/);
   await page.context().close();
@@ -188,7 +181,7 @@ test('with reduced motion the charts redraw at most once a second while training
     ['reduce', (redraws: number) => expect(redraws).toBeLessThanOrEqual(3)],
     ['no-preference', (redraws: number) => expect(redraws).toBeGreaterThanOrEqual(4)],
   ] as const) {
-    const opened = await openPage(browser, `${labUrl}?lab.epochs=2000&lab.hidden=64-64-64`, { reducedMotion });
+    const opened = await openPage(browser(), `${labUrl}?lab.epochs=2000&lab.hidden=64-64-64`, { reducedMotion });
     const { page } = opened;
     await page.locator(LAB).scrollIntoViewIfNeeded();
     await waitForFirstRun(page);

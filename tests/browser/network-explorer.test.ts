@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openPage } from './harness.ts';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useChromium } from './harness.ts';
 
 const lessonUrl = `${inject('siteUrl')}lessons/01-why-activation-functions/`;
 const WIDGET = 'al-network-explorer';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Opens the lesson, scrolls to the explorer and waits until it is live. */
 async function openExplorer(query = ''): Promise<{ page: Page; problems: string[] }> {
-  const opened = await openPage(browser, lessonUrl + query);
+  const opened = await openPage(browser(), lessonUrl + query);
   await opened.page.locator(WIDGET).scrollIntoViewIfNeeded();
   await opened.page.waitForSelector(`${WIDGET}[data-ready]`);
   return opened;
@@ -42,7 +35,7 @@ const slider = (page: Page, name: RegExp) => page.getByRole('slider', { name });
 const activationSelect = (page: Page) => page.getByLabel('Hidden activation f');
 
 test('does no work until the reader scrolls near it, then replaces the still figure', async () => {
-  const { page, problems } = await openPage(browser, lessonUrl);
+  const { page, problems } = await openPage(browser(), lessonUrl);
   await page.waitForTimeout(300);
   expect(await page.locator(`${WIDGET}[data-ready]`).count()).toBe(0);
   expect(await page.locator(`${WIDGET} .al-static svg`).count()).toBe(2);
@@ -178,7 +171,7 @@ test('a very long rejected value gives a notice of a few lines', async () => {
 });
 
 test('without JavaScript the reader sees the still figure', async () => {
-  const { page } = await openPage(browser, lessonUrl, { javaScriptEnabled: false });
+  const { page } = await openPage(browser(), lessonUrl, { javaScriptEnabled: false });
   await page.locator(WIDGET).scrollIntoViewIfNeeded();
   expect(await page.locator(`${WIDGET} .al-static svg`).count()).toBe(2);
   expect(await page.locator(`${WIDGET} .al-static-note`).isVisible()).toBe(true);

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import katex from 'katex';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openPage, seriousViolations } from './harness.ts';
+import { openPage, seriousViolations, useChromium } from './harness.ts';
 
 const siteUrl = inject('siteUrl');
 const LESSON_1 = 'lessons/01-why-activation-functions/';
 const LAB = 'lessons/09-lab-two-moons/';
 const PAGES = ['', LESSON_1, LAB, 'no-such-page/'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe.each(PAGES)('page "/%s"', (path) => {
   test.each(['light', 'dark'] as const)('loads cleanly with no serious accessibility problem in %s mode', async (colorScheme) => {
-    const { page, problems } = await openPage(browser, siteUrl + path, { colorScheme });
+    const { page, problems } = await openPage(browser(), siteUrl + path, { colorScheme });
     // Scrolling through the page wakes every widget, so their own requests and errors count too.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
@@ -30,7 +22,7 @@ describe.each(PAGES)('page "/%s"', (path) => {
   });
 
   test('fits a 360 px wide screen without sideways scrolling', async () => {
-    const { page } = await openPage(browser, siteUrl + path, { viewport: { width: 360, height: 780 } });
+    const { page } = await openPage(browser(), siteUrl + path, { viewport: { width: 360, height: 780 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
@@ -38,7 +30,7 @@ describe.each(PAGES)('page "/%s"', (path) => {
 });
 
 test('the home page lists every lesson with its time and links to the first', async () => {
-  const { page } = await openPage(browser, siteUrl);
+  const { page } = await openPage(browser(), siteUrl);
   const items = page.locator('.lesson-list li');
   expect(await items.count()).toBeGreaterThanOrEqual(1);
   await expect.poll(() => items.first().textContent()).toMatch(/Why a network needs activation functions[\s\S]*\d+ min/);
@@ -49,7 +41,7 @@ test('the home page lists every lesson with its time and links to the first', as
 });
 
 test('a lesson typesets its formulas, marks itself in the sidebar and links its table of contents', async () => {
-  const { page } = await openPage(browser, siteUrl + LESSON_1);
+  const { page } = await openPage(browser(), siteUrl + LESSON_1);
   expect(await page.locator('.katex').count()).toBeGreaterThan(10);
   expect(await page.locator('.katex-display').count()).toBeGreaterThan(2);
   const current = page.locator('.sidebar a[aria-current="page"]');
@@ -62,7 +54,7 @@ test('a lesson typesets its formulas, marks itself in the sidebar and links its 
 });
 
 test('KaTeX draws fractions and square roots at full size', async () => {
-  const { page } = await openPage(browser, siteUrl + LESSON_1);
+  const { page } = await openPage(browser(), siteUrl + LESSON_1);
   // Lesson 1 has fractions. A root sign is KaTeX's stretchy SVG, which a global "svg { height: auto }"
   // would collapse, so one is typeset by the same KaTeX and placed in the lesson, under the site's styles.
   const root = katex.renderToString('\\sqrt{x^2 + 1}', { displayMode: true });
@@ -82,7 +74,7 @@ test('KaTeX draws fractions and square roots at full size', async () => {
 });
 
 test('the theme can be set to dark or light, and the choice survives a reload', async () => {
-  const { page } = await openPage(browser, siteUrl + LESSON_1, { colorScheme: 'light' });
+  const { page } = await openPage(browser(), siteUrl + LESSON_1, { colorScheme: 'light' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   await page.getByLabel('Theme').selectOption('dark');
@@ -97,7 +89,7 @@ test('the theme can be set to dark or light, and the choice survives a reload', 
 });
 
 test('the automatic theme follows the operating system', async () => {
-  const { page } = await openPage(browser, siteUrl, { colorScheme: 'dark' });
+  const { page } = await openPage(browser(), siteUrl, { colorScheme: 'dark' });
   const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 22, 27)');
   expect(scheme).toContain('dark');
@@ -105,7 +97,7 @@ test('the automatic theme follows the operating system', async () => {
 });
 
 test('printing a lesson gives a handout: no navigation, light colours, the figures kept', async () => {
-  const { page } = await openPage(browser, siteUrl + LESSON_1, { colorScheme: 'dark' });
+  const { page } = await openPage(browser(), siteUrl + LESSON_1, { colorScheme: 'dark' });
   await page.emulateMedia({ media: 'print' });
   const visible = (selector: string) => page.locator(selector).first().isVisible();
   expect(await visible('.site-header')).toBe(false);
@@ -117,7 +109,7 @@ test('printing a lesson gives a handout: no navigation, light colours, the figur
 });
 
 test('an unknown address shows the 404 page with a way back', async () => {
-  const { page } = await openPage(browser, siteUrl + 'no-such-page/');
+  const { page } = await openPage(browser(), siteUrl + 'no-such-page/');
   expect(await page.locator('h1').textContent()).toContain('not part of the course');
   await page.getByRole('link', { name: /course overview/ }).click();
   await page.waitForURL(siteUrl);
@@ -125,7 +117,7 @@ test('an unknown address shows the 404 page with a way back', async () => {
 });
 
 test('the lab offers its corrected script as a file to download, highlighted on the page', async () => {
-  const { page } = await openPage(browser, siteUrl + LAB);
+  const { page } = await openPage(browser(), siteUrl + LAB);
   const link = page.getByRole('link', { name: 'Download' });
   const response = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
   expect(response.status()).toBe(200);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { openPage } from './harness.ts';
+import { expect, inject, test } from 'vitest';
+import { openPage, useChromium } from './harness.ts';
 import { SUB_PATH } from './global-setup.ts';
 
 const siteUrl = inject('subPathSiteUrl');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 test('under a sub-path every link and asset stays under it, and a reader can go from home to the widget', async () => {
-  const { page, problems } = await openPage(browser, siteUrl);
+  const { page, problems } = await openPage(browser(), siteUrl);
   const origin = new URL(siteUrl).origin;
   const addresses = await page.evaluate(() =>
     [...document.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src')!),
