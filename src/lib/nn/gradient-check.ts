@@ -69,7 +69,7 @@ export interface LayerGradientCheck {
   /**
    * Sampled entries left out because the parameter is so large that p ± ε rounds to (nearly)
    * p: the nudge is lost in float64 rounding and the difference measures nothing. Only a run
-   * whose weights blew up (to 1e10 and beyond) has any.
+   * whose weights blew up (to 1e10 and beyond) has such entries.
    */
   readonly unresolved: number;
 }
@@ -156,36 +156,38 @@ export function startGradientCheck(options: GradientCheckRunOptions): GradientCh
     position = 0;
     skipEmptyLayers();
   };
+  /** Compares entry k of layer l: its central difference, unless the nudge is lost in rounding or crosses a kink. */
+  const compare = (l: number, k: number) => {
+    const held = parameters[l][k];
+    const total = totals[l];
+    // The step actually taken, after rounding; a nudge lost to it is not measured at all.
+    const step = held + epsilon - (held - epsilon);
+    if (Math.abs(step - 2 * epsilon) > UNRESOLVED_TOLERANCE * epsilon) {
+      total.unresolved++;
+      return;
+    }
+    parameters[l][k] = held + epsilon;
+    const plus = probe(l);
+    parameters[l][k] = held - epsilon;
+    const minus = probe(l);
+    parameters[l][k] = held;
+    if (plus.crossed || minus.crossed) {
+      total.kinkCrossings++;
+      return;
+    }
+    total.checked++;
+    const numeric = (plus.loss - minus.loss) / step;
+    total.squares.forEach((sums, v) => {
+      const a = analytic[v][l][k];
+      sums.difference += (a - numeric) ** 2;
+      sums.analytic += a * a;
+      sums.numeric += numeric * numeric;
+    });
+  };
   return {
     advance(budget) {
       for (let done = 0; done < budget && layer < shapes.length; done++) {
-        const k = chosen[layer][position];
-        const held = parameters[layer][k];
-        const total = totals[layer];
-        // The step actually taken, after rounding; a nudge lost to it is not measured at all.
-        const step = held + epsilon - (held - epsilon);
-        if (Math.abs(step - 2 * epsilon) > UNRESOLVED_TOLERANCE * epsilon) {
-          total.unresolved++;
-          if (++position === chosen[layer].length) nextLayer();
-          continue;
-        }
-        parameters[layer][k] = held + epsilon;
-        const plus = probe(layer);
-        parameters[layer][k] = held - epsilon;
-        const minus = probe(layer);
-        parameters[layer][k] = held;
-        if (plus.crossed || minus.crossed) {
-          total.kinkCrossings++;
-        } else {
-          total.checked++;
-          const numeric = (plus.loss - minus.loss) / step;
-          total.squares.forEach((sums, v) => {
-            const a = analytic[v][layer][k];
-            sums.difference += (a - numeric) ** 2;
-            sums.analytic += a * a;
-            sums.numeric += numeric * numeric;
-          });
-        }
+        compare(layer, chosen[layer][position]);
         if (++position === chosen[layer].length) nextLayer();
       }
       return layer === shapes.length;

@@ -5,7 +5,7 @@
  */
 
 /** What a number that is not finite reads as. */
-export function nonFiniteWords(value: number): string {
+function nonFiniteWords(value: number): string {
   if (Number.isNaN(value)) return 'not a number';
   return value > 0 ? 'infinite' : 'minus infinity';
 }
@@ -21,11 +21,6 @@ export function formatFixed(value: number, decimals: number): string {
 export function decimalsOf(value: number): number {
   const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e');
   return Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - Number(exponent));
-}
-
-/** A value with as many decimals as its step has, so 0.1 steps never print 0.30000000000000004. */
-export function formatStep(value: number, step: number): string {
-  return formatFixed(value, decimalsOf(step));
 }
 
 /** A share as a percentage with one decimal ("96.3%"). */
@@ -49,7 +44,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 }
 
 /** The longest piece of reader-supplied text a message repeats. */
-export const MAX_ECHO = 40;
+const MAX_ECHO = 40;
 
 /**
  * Untrusted text (a URL value, a typed entry) made safe to repeat in a message: control and

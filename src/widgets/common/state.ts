@@ -161,6 +161,16 @@ export function refusal(field: Field, raw: string): string {
   return `${quoteInput(raw)} is not allowed (${allowed(field)})`;
 }
 
+/** What a choice field's control calls one of its values ("tanh", "ReLU"), so messages name what the reader chose. */
+export function optionLabel<V extends string>(field: ChoiceField<V>, value: V): string {
+  return field.options.find((option) => option.value === value)?.label ?? value;
+}
+
+/** The notice a widget shows when some values in its address could not be used. */
+export function addressNotice(problems: readonly string[]): string {
+  return `Some settings in the address could not be used. ${problems.join(' ')}`;
+}
+
 /** The fields that differ from their defaults, as text, so shared URLs stay short. */
 export function serialiseState<S extends Schema>(schema: S, state: StateOf<S>): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,20 +1,17 @@
 /**
  * What the lab says when a run stops: paused, finished (and whether it failed all the same),
- * diverged, or stopped because a hidden layer went silent. Pure, so Node tests read them.
+ * diverged, or stopped because a hidden layer went silent; and what Article defaults cleared.
+ * Pure, so Node tests read them.
  */
 import { formatFixed, formatPercent, plural } from '../common/format.ts';
-import type { EpochPoint, StopReason } from './protocol.ts';
+import { optionLabel } from '../common/state.ts';
+import type { EpochPoint, LabReport, StopReason } from './protocol.ts';
 import { SCHEMA, type LabState } from './state.ts';
 
 /** A run whose validation loss ends above this many times the untrained network's has failed. */
 const LOSS_RISE_FACTOR = 2;
 /** Validation accuracy at or below this, on two roughly balanced classes, is what guessing gives. */
 const CHANCE_ACCURACY = 0.55;
-
-/** The activation's name as the controls show it. */
-function activationName(state: LabState): string {
-  return SCHEMA.activation.options.find((option) => option.value === state.activation)?.label ?? state.activation;
-}
 
 /** A tenth-ish of a rate that was too large, as one significant figure. */
 function suggestedRate(rate: number): number {
@@ -29,7 +26,7 @@ export function stopMessage(reason: StopReason, epoch: number, state: LabState, 
   if (reason === 'dead') {
     // Only a ReLU is truly dead (0 for every negative input); the others got there by being
     // pushed so far into a flat tail that their output, and its slope, round to 0.
-    const why = state.activation === 'relu' ? 'dead ReLUs' : `${activationName(state)} units saturated in the flat tail where output and slope are 0`;
+    const why = state.activation === 'relu' ? 'dead ReLUs' : `${optionLabel(SCHEMA.activation, state.activation)} units saturated in the flat tail where output and slope are 0`;
     return (
       `Training stopped in epoch ${epoch}: every unit in hidden layer ${deadLayer} outputs 0 for every training point, ` +
       `so no gradient flows back and the network cannot recover (${why}). ${advice}`
@@ -54,4 +51,16 @@ export function failedRunWarning(last: EpochPoint, startLoss: number, state: Lab
       ? `Lower the learning rate (try ${suggestedRate(state.lr)}) or choose Adam, then press Reset.`
       : 'Train for more epochs, raise the learning rate, or choose Adam, then press Reset.';
   return `This run failed: ${what}. ${advice}`;
+}
+
+/** What the live region says when a run stops: its message, the validation accuracy of a run that learned, any warning. */
+export function stopAnnouncement(report: Extract<LabReport, { type: 'stopped' }>, last: EpochPoint | undefined): string {
+  const broken = report.reason === 'diverged' || report.reason === 'dead';
+  const accuracy = !broken && last && Number.isFinite(last.validationAccuracy) ? ` Validation accuracy ${formatPercent(last.validationAccuracy)}.` : '';
+  return `${report.message}${accuracy}${report.warning ? ` ${report.warning}` : ''}`;
+}
+
+/** The notice after Article defaults cleared the reader's `cleared` points. */
+export function defaultsNotice(cleared: number): string {
+  return `Back to the article's setup; your ${plural(cleared, 'point')} ${cleared === 1 ? 'was' : 'were'} cleared too.`;
 }

@@ -80,7 +80,6 @@ export type LabReport = { run: number } & (
   /** `warning`: a run that completed but failed (its loss rose far above the start, or it ended at chance), with advice. */
   | { type: 'stopped'; reason: StopReason; epoch: number; message: string; warning?: string }
   | { type: 'evaluation'; loss: number; accuracy: number; confusion: [[number, number], [number, number]]; size: number }
-  /** `layers` is null when the weights are no longer finite numbers, so no gradient can be computed. */
   /** `layers` null: not checkable, because the largest weight (`largestWeight`) is not finite or too large to nudge. */
   | { type: 'gradients'; layers: GradientLayer[] | null; largestWeight: number }
   | { type: 'error'; message: string }

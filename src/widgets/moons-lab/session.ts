@@ -72,7 +72,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
    */
   const deadLayer = (run: Run): number => run.trainer.deadUnitFractions().findIndex((fraction) => fraction === 1) + 1;
 
-  /** One epoch; false when the run cannot go on. */
+  /** One epoch; false when its loss was not finite. */
   const epoch = (run: Run): boolean => {
     const metrics = run.trainer.epoch();
     run.last = {
@@ -86,31 +86,43 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     return !metrics.diverged;
   };
 
+  /** One epoch, stopping the run if it diverged or reached its last epoch; true if it stopped. */
+  const epochOrStop = (run: Run): boolean => {
+    if (!epoch(run)) stop(run, 'diverged');
+    else if (run.trainer.epochsCompleted >= run.state.epochs) stop(run, 'completed');
+    else return false;
+    return true;
+  };
+
+  /** Stops the run if a hidden layer has gone entirely silent; true if it stopped. */
+  const stopIfDead = (run: Run): boolean => {
+    const dead = deadLayer(run);
+    if (dead > 0) stop(run, 'dead', dead);
+    return dead > 0;
+  };
+
   const slice = (run: Run, chain: number) => {
     if (run !== current || chain !== run.chain || !run.running) return;
     const start = host.now();
-    while (host.now() - start < SLICE_MS) {
-      if (!epoch(run)) return stop(run, 'diverged');
-      if (run.trainer.epochsCompleted >= run.state.epochs) return stop(run, 'completed');
-    }
+    while (host.now() - start < SLICE_MS) if (epochOrStop(run)) return;
     if (host.now() - run.lastReport >= REPORT_MS) {
-      const dead = deadLayer(run);
-      if (dead > 0) return stop(run, 'dead', dead);
+      if (stopIfDead(run)) return;
       report(run);
     }
     host.schedule(() => slice(run, chain));
   };
 
-  const checkSlice = (run: Run, check: GradientCheckRun) => {
+  /** `largestWeight`: measured when the check started (a check never outlives a weight change). */
+  const checkSlice = (run: Run, check: GradientCheckRun, largestWeight: number) => {
     if (run !== current || run.check !== check) return;
     const start = host.now();
     while (host.now() - start < SLICE_MS) {
       if (check.advance(CHECK_CHUNK)) {
         run.check = null;
-        return host.post({ run: run.id, type: 'gradients', layers: gradientLayers(check), largestWeight: largestWeightOf(run.trainer) });
+        return host.post({ run: run.id, type: 'gradients', layers: gradientLayers(check), largestWeight });
       }
     }
-    host.schedule(() => checkSlice(run, check));
+    host.schedule(() => checkSlice(run, check, largestWeight));
   };
 
   type Handlers = { [K in LabRequest['type']]: (run: Run, request: Extract<LabRequest, { type: K }>) => void };
@@ -127,11 +139,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     },
     step: (run) => {
       run.check = null;
-      if (run.running || run.trainer.diverged) return;
-      if (!epoch(run)) return stop(run, 'diverged');
-      if (run.trainer.epochsCompleted >= run.state.epochs) return stop(run, 'completed');
-      const dead = deadLayer(run);
-      if (dead > 0) return stop(run, 'dead', dead);
+      if (run.running || run.trainer.diverged || epochOrStop(run) || stopIfDead(run)) return;
       report(run);
     },
     evaluate: (run) => {
@@ -157,7 +165,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
         sample: CHECK_SAMPLE,
       });
       run.check = check;
-      checkSlice(run, check);
+      checkSlice(run, check, largestWeight);
     },
   };
 

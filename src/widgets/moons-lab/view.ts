@@ -5,12 +5,14 @@
  */
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlFor, type Control } from '../common/controls.ts';
+import { drawScheduler } from '../common/draw-schedule.ts';
 import { drawChart } from '../common/plot-theme.ts';
-import { defaultState, parseState, serialiseState } from '../common/state.ts';
+import { addressNotice, defaultState, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { boundaryFigure, curvesFigure, describeBoundary, thin } from './figures.ts';
 import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
 import { formatPercent, plural } from '../common/format.ts';
+import { defaultsNotice, stopAnnouncement } from './messages.ts';
 import { formatPoints, parsePoints, type Bounds, type UserPoint } from './model.ts';
 import { wireReaderPoints } from './reader-points.ts';
 import { evaluationPanel, evaluationSummary, gradientPanel, gradientSummary } from './panels.ts';
@@ -57,8 +59,6 @@ export function mountLab(host: HTMLElement): void {
   /** Why the worker could not build the current run, or null. */
   let failure: string | null = null;
   let checking = false;
-  /** Controls showing a value they refused (their 'al-validity' events). */
-  const invalid = new Set<EventTarget>();
   /** What the notice shows: a refused point is cleared by the next point that is accepted. */
   let noticeAbout: 'point' | 'other' = 'other';
 
@@ -68,7 +68,7 @@ export function mountLab(host: HTMLElement): void {
   const part = <T extends Element = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
   const announce = createAnnouncer(part('live'), 400);
   const notice = part('notice');
-  if (problems.length > 0) showNotice(`Some settings in the address could not be used. ${problems.join(' ')}`);
+  if (problems.length > 0) showNotice(addressNotice(problems));
 
   let worker: Worker;
   try {
@@ -91,6 +91,8 @@ export function mountLab(host: HTMLElement): void {
 
   // Controls, built from the state table.
   const controls = new Map<keyof LabState, Control>();
+  /** Whether a control shows a value it refused: then nothing trains (common/controls.ts). */
+  const settingRefused = () => [...controls.values()].some((control) => !control.valid);
   for (const name of Object.keys(SCHEMA) as (keyof LabState)[]) {
     const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => configure({ ...state, [name]: value }));
     part(`group-${GROUPS[name]}`).append(control.element);
@@ -106,8 +108,8 @@ export function mountLab(host: HTMLElement): void {
     gradients: part<HTMLButtonElement>('gradients'),
   };
   // A refused setting blocks training even from a click that lands before the buttons redraw.
-  buttons.play.addEventListener('click', () => (running ? ask('pause') : invalid.size === 0 && ask('play')));
-  buttons.step.addEventListener('click', () => invalid.size === 0 && ask('step'));
+  buttons.play.addEventListener('click', () => (running ? ask('pause') : !settingRefused() && ask('play')));
+  buttons.step.addEventListener('click', () => !settingRefused() && ask('step'));
   buttons.reset.addEventListener('click', () => configure(state));
   // The article's setup has none of the reader's points: they go too, and the notice says so.
   buttons.defaults.addEventListener('click', () => {
@@ -115,7 +117,7 @@ export function mountLab(host: HTMLElement): void {
     for (const [name, control] of controls) control.set(defaults[name]);
     const cleared = userPoints.splice(0).length;
     notice.hidden = true;
-    if (cleared > 0) showNotice(`Back to the article's setup; your ${plural(cleared, 'point')} ${cleared === 1 ? 'was' : 'were'} cleared too.`);
+    if (cleared > 0) showNotice(defaultsNotice(cleared));
     configure(defaults);
   });
   buttons.evaluate.addEventListener('click', () => ask('evaluate'));
@@ -128,13 +130,9 @@ export function mountLab(host: HTMLElement): void {
     requestDraw();
     ask('gradient-check');
   });
-  // A control that shows a value it refused says so (common/controls.ts); nothing trains meanwhile.
-  view.addEventListener('al-validity', (event) => {
-    const { detail } = event as CustomEvent<{ valid: boolean }>;
-    if (event.target === null) return;
-    if (detail.valid) invalid.delete(event.target);
-    else invalid.add(event.target);
-    if (invalid.size > 0 && running) ask('pause');
+  // A control that shows a value it refused says so; a run under way pauses.
+  view.addEventListener('al-validity', () => {
+    if (settingRefused() && running) ask('pause');
     updateToolbar();
     requestDraw();
   });
@@ -199,14 +197,12 @@ export function mountLab(host: HTMLElement): void {
       }
     } else if (report.type === 'stopped') {
       running = false;
-      const last = current.at(-1);
-      const accuracy = last && Number.isFinite(last.validationAccuracy) ? ` Validation accuracy ${formatPercent(last.validationAccuracy)}.` : '';
       stopReason = report.reason;
       stopMessage = report.message;
       const warning = part('warning');
       warning.textContent = report.warning ?? '';
       warning.hidden = report.warning === undefined;
-      announce(`${report.message}${report.reason === 'diverged' || report.reason === 'dead' ? '' : accuracy}${report.warning ? ` ${report.warning}` : ''}`);
+      announce(stopAnnouncement(report, current.at(-1)));
     } else if (report.type === 'evaluation') {
       part('evaluation').replaceChildren(evaluationPanel(report));
       announce(evaluationSummary(report));
@@ -225,20 +221,11 @@ export function mountLab(host: HTMLElement): void {
   }
 
   // Drawing: coalesced to one frame; with reduced motion, at most once a second while training.
-  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  let drawQueued = false;
-  let lastDraw = 0;
+  const requestDraw = drawScheduler(draw, () => running);
   let lastCurves = 0;
-  function requestDraw() {
-    if (drawQueued) return;
-    drawQueued = true;
-    const wait = running && reducedMotion.matches ? Math.max(0, 1000 - (performance.now() - lastDraw)) : 0;
-    setTimeout(() => requestAnimationFrame(draw), wait);
-  }
 
   function draw() {
-    drawQueued = false;
-    lastDraw = performance.now();
+    const now = performance.now();
     if (plotted && !boundary) {
       const width = part('boundary').clientWidth || 480;
       boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, null, width, describeBoundary(current)));
@@ -252,8 +239,8 @@ export function mountLab(host: HTMLElement): void {
     }
     const epochs = state.epochs;
     // The curves are the costliest part of a frame: while training, four times a second is plenty.
-    if (!running || lastDraw - lastCurves >= CURVES_MS) {
-      lastCurves = lastDraw;
+    if (!running || now - lastCurves >= CURVES_MS) {
+      lastCurves = now;
       const width = part('loss').clientWidth || 320;
       const [shown, shownBefore] = [thin(current), thin(previous)];
       part('loss').replaceChildren(drawChart(curvesFigure('Loss', shown, shownBefore, epochs, width)));
@@ -269,7 +256,7 @@ export function mountLab(host: HTMLElement): void {
 
   /** Buttons and status from the state; run at once when a control turns invalid, not a frame later. */
   function updateToolbar() {
-    const blocked = invalid.size > 0 ? INVALID_SETTING : failure !== null ? NO_RUN : null;
+    const blocked = settingRefused() ? INVALID_SETTING : failure !== null ? NO_RUN : null;
     const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked });
     buttons.play.textContent = toolbar.playLabel;
     buttons.play.setAttribute('aria-pressed', String(running));

@@ -5,6 +5,7 @@
  */
 import { activation, type Activation } from '../../lib/index.ts';
 import { formatFixed } from '../common/format.ts';
+import { optionLabel } from '../common/state.ts';
 import { HIDDEN_UNITS, SCHEMA, X_RANGE, type ExplorerState, type HiddenActivation } from './state.ts';
 
 /** One sampled point of both curves. */
@@ -68,8 +69,7 @@ export function isStraight(points: readonly CurvePoint[]): boolean {
 
 /** One sentence on what the charts show, for the live region and the figures' descriptions. */
 export function describe(state: ExplorerState, points: readonly CurvePoint[]): string {
-  // The control's own words ("tanh", "ReLU"), so the description names what the reader chose.
-  const name = SCHEMA.f.options.find((option) => option.value === state.f)?.label ?? state.f;
+  const name = optionLabel(SCHEMA.f, state.f);
   const flat = points.every((point) => point.dy === 0);
   const shape = isStraight(points)
     ? `the output is a straight line from ${formatFixed(points[0].y, 2)} to ${formatFixed(points.at(-1)!.y, 2)}`

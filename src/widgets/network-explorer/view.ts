@@ -5,7 +5,7 @@
 import { createAnnouncer } from '../common/announcer.ts';
 import { drawChart } from '../common/plot-theme.ts';
 import { controlFor, type Control } from '../common/controls.ts';
-import { parseState, serialiseState } from '../common/state.ts';
+import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { derivativeFigure, outputFigure } from './figures.ts';
 import { describe, sampleCurves } from './model.ts';
@@ -34,7 +34,7 @@ export function mountExplorer(host: HTMLElement): void {
   const notice = part<HTMLParagraphElement>('.al-notice');
   const announce = createAnnouncer(part<HTMLElement>('[data-live]'));
   if (fromUrl.problems.length > 0) {
-    notice.textContent = `Some settings in the address could not be used. ${fromUrl.problems.join(' ')}`;
+    notice.textContent = addressNotice(fromUrl.problems);
     notice.hidden = false;
     // The address then says what the widget uses, as the lab's does: refused values leave it.
     replaceUrlParams(key, serialiseState(SCHEMA, state));

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, formatCount, formatExponential, formatFixed, formatPercent, formatStep, plural, quoteInput } from '../../../src/widgets/common/format.ts';
+import { decimalsOf, formatCount, formatExponential, formatFixed, formatPercent, plural, quoteInput } from '../../../src/widgets/common/format.ts';
 
 describe('reader-facing number formatting', () => {
   it('never shows a minus sign on a value that rounds to zero', () => {
     expect(formatFixed(-0.001, 2)).toBe('0.00');
     expect(formatFixed(-0, 1)).toBe('0.0');
     expect(formatFixed(-0.006, 2)).toBe('-0.01');
-    expect(formatStep(0.30000000000000004, 0.1)).toBe('0.3');
-    expect(formatStep(-0.04, 0.1)).toBe('0.0');
+    expect(formatFixed(0.30000000000000004, decimalsOf(0.1))).toBe('0.3');
+    expect(formatFixed(-0.04, decimalsOf(0.1))).toBe('0.0');
   });
 
   it('shows a value with the decimals of its step', () => {
-    expect(formatStep(-1.2, 0.1)).toBe('-1.2');
-    expect(formatStep(2, 1)).toBe('2');
-    expect(formatStep(0.125, 0.005)).toBe('0.125');
-    expect(formatStep(0.75, 0.25)).toBe('0.75');
+    expect(formatFixed(-1.2, decimalsOf(0.1))).toBe('-1.2');
+    expect(formatFixed(2, decimalsOf(1))).toBe('2');
+    expect(formatFixed(0.125, decimalsOf(0.005))).toBe('0.125');
+    expect(formatFixed(0.75, decimalsOf(0.25))).toBe('0.75');
     expect([0.25, 1e-7, 100, 0.0001, -2.5].map(decimalsOf)).toEqual([2, 7, 0, 4, 1]);
   });
 
