@@ -1,0 +1,98 @@
+/**
+ * What the reader has done, kept in this browser only: one versioned localStorage key, never
+ * sent anywhere. Graded code cells record a pass, self-checks their answer. The progress view
+ * (read / in progress / not started) builds on this record; unknown or malformed stored data
+ * is treated as empty rather than trusted.
+ */
+
+const STORAGE_KEY = 'al-progress';
+const VERSION = 1;
+
+/** A graded exercise the reader passed. */
+export interface ExerciseRecord {
+  passed: true;
+  at: string;
+}
+
+/** A self-check the reader answered: the chosen option ids (or the number typed) and whether it was right. */
+export interface AnswerRecord {
+  answer: string[];
+  correct: boolean;
+  at: string;
+}
+
+/** The whole record, keyed by `<lesson slug>/<id>`. */
+export interface ProgressRecord {
+  version: 1;
+  exercises: Record<string, ExerciseRecord>;
+  answers: Record<string, AnswerRecord>;
+}
+
+function emptyRecord(): ProgressRecord {
+  return { version: VERSION, exercises: {}, answers: {} };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Any parsed JSON as a valid record: entries that do not have the right shape are dropped. */
+export function toProgressRecord(value: unknown): ProgressRecord {
+  const record = emptyRecord();
+  if (!isObject(value) || value.version !== VERSION) return record;
+  if (isObject(value.exercises)) {
+    for (const [key, entry] of Object.entries(value.exercises)) {
+      if (isObject(entry) && entry.passed === true && typeof entry.at === 'string') record.exercises[key] = { passed: true, at: entry.at };
+    }
+  }
+  if (isObject(value.answers)) {
+    for (const [key, entry] of Object.entries(value.answers)) {
+      if (
+        isObject(entry) &&
+        Array.isArray(entry.answer) &&
+        entry.answer.every((item) => typeof item === 'string') &&
+        typeof entry.correct === 'boolean' &&
+        typeof entry.at === 'string'
+      ) {
+        record.answers[key] = { answer: entry.answer as string[], correct: entry.correct, at: entry.at };
+      }
+    }
+  }
+  return record;
+}
+
+/** The stored record; empty when storage is unavailable or holds something else. */
+export function readProgress(storage: Pick<Storage, 'getItem'> = localStorage): ProgressRecord {
+  try {
+    const text = storage.getItem(STORAGE_KEY);
+    return text === null ? emptyRecord() : toProgressRecord(JSON.parse(text));
+  } catch {
+    return emptyRecord();
+  }
+}
+
+/** Applies `change` to the stored record and saves it; without storage the change lasts for this page only. */
+export function updateProgress(change: (record: ProgressRecord) => void, storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): ProgressRecord {
+  const record = readProgress(storage);
+  change(record);
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(record));
+  } catch {
+    // Storage full or refused: nothing else breaks.
+  }
+  return record;
+}
+
+/** Records that the graded exercise `key` passed. */
+export function recordExercisePassed(key: string, storage?: Pick<Storage, 'getItem' | 'setItem'>): void {
+  updateProgress((record) => {
+    record.exercises[key] = { passed: true, at: new Date().toISOString() };
+  }, storage);
+}
+
+/** Records the reader's answer to the self-check `key`. */
+export function recordAnswer(key: string, answer: string[], correct: boolean, storage?: Pick<Storage, 'getItem' | 'setItem'>): void {
+  updateProgress((record) => {
+    record.answers[key] = { answer: [...answer], correct, at: new Date().toISOString() };
+  }, storage);
+}
