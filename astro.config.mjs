@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
+import remarkCodeCells from './src/build/remark-code-cells.ts';
 
 // BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 // OUT_DIR lets the browser tests build the root and the sub-path sites side by side.
@@ -18,7 +19,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkCodeCells],
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFailOnMathErrors],
     }),
     shikiConfig: {
