@@ -5,7 +5,7 @@
  */
 import { activation } from '../../lib/index.ts';
 import type { CheckResult } from '../protocol.ts';
-import { compareAtPoints, exportedFunction, samplePoints, written, type NumericFunction } from './support.ts';
+import { compareAtPoints, exportedFunction, resembles, samplePoints, written, type NumericFunction } from './support.ts';
 
 const sigmoid = activation('sigmoid');
 const TOLERANCE = 1e-9;
@@ -16,7 +16,6 @@ const POINTS = LOGITS.map((logit, i) => [logit, TARGETS[i]]);
 const TAILS = [[1000, 0], [1000, 1], [-1000, 0], [-1000, 1]];
 const where = ([logit, target]: readonly number[]) => `logit = ${written(logit)}, target = ${target}`;
 const expected = ([logit, target]: readonly number[]) => sigmoid.f(logit) - target;
-const sameAs = (value: number, candidate: number) => Math.abs(value - candidate) <= 1e-6;
 
 function diagnose([logit, target]: readonly number[], value: number): string | null {
   const p = sigmoid.f(logit);
@@ -24,13 +23,13 @@ function diagnose([logit, target]: readonly number[], value: number): string | n
   if (!Number.isFinite(value)) {
     return 'at a logit this large ŷ rounds to exactly 0 or 1, so a formula that divides by ŷ(1 − ŷ), or computes e^z, gives NaN or Infinity; the simplified ŷ − y, with a sigmoid that never overflows, stays finite';
   }
-  if (sameAs(value, -right)) return 'the sign is flipped: ∂ℓ/∂z is ŷ − y, and gradient descent subtracts it, so this one would climb the loss';
-  if (sameAs(value, right * sigmoid.df(logit))) {
+  if (resembles(value, -right)) return 'the sign is flipped: ∂ℓ/∂z is ŷ − y, and gradient descent subtracts it, so this one would climb the loss';
+  if (resembles(value, right * sigmoid.df(logit))) {
     return "you multiply by the sigmoid's slope ŷ(1 − ŷ) again: that is the article's bug 1. In ŷ − y that slope has already cancelled";
   }
-  if (sameAs(value, 0) && !sameAs(right, 0)) return 'your code still returns 0';
-  if (sameAs(value, p)) return 'that is ŷ = σ(z) alone; subtract the target';
-  if (sameAs(value, -target / p + (1 - target) / (1 - p))) {
+  if (value === 0) return 'your code still returns 0';
+  if (resembles(value, p)) return 'that is ŷ = σ(z) alone; subtract the target';
+  if (resembles(value, -target / p + (1 - target) / (1 - p))) {
     return "that is ∂ℓ/∂ŷ, the gradient at the probability; multiply by the sigmoid's slope ŷ(1 − ŷ) and it simplifies to ŷ − y";
   }
   return 'the gradient of ℓ = −[y log ŷ + (1 − y) log(1 − ŷ)] with respect to the logit z is ŷ − y, with ŷ = σ(z)';

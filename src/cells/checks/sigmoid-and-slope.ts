@@ -4,7 +4,7 @@
  */
 import { activation } from '../../lib/index.ts';
 import type { CheckResult } from '../protocol.ts';
-import { compareAtPoints, exportedFunction, samplePoints, written, type NumericFunction } from './support.ts';
+import { compareAtPoints, exportedFunction, resembles, samplePoints, written, type NumericFunction } from './support.ts';
 
 const reference = activation('sigmoid');
 const TOLERANCE = 1e-9;
@@ -12,13 +12,12 @@ const TOLERANCE = 1e-9;
 const POINTS = samplePoints(1000, 20, 1).map((z) => [z]);
 const TAILS = [[-1000], [1000]];
 const where = ([z]: readonly number[]) => `z = ${written(z)}`;
-const sameAs = (value: number, candidate: number) => Math.abs(value - candidate) <= 1e-6;
 
 function diagnoseSigmoid([z]: readonly number[], value: number): string | null {
   if (!Number.isFinite(value)) return 'e to a large power overflows to Infinity; for z ≥ 0 write 1 / (1 + e^(−z)), and for z < 0 the same with e^z';
-  if (sameAs(value, 0) && z > 0.1) return 'your code still returns 0, or uses the wrong sign: σ(z) = 1 / (1 + e^(−z))';
-  if (sameAs(value, reference.f(-z))) return 'that is σ(−z), the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(−z)) rises with z';
-  if (sameAs(value, z >= 0 ? 1 : 0)) return "that is the step function's output; the sigmoid is the smooth 1 / (1 + e^(−z))";
+  if (value === 0) return 'your code still returns 0';
+  if (resembles(value, reference.f(-z))) return 'that is σ(−z), the sign in the exponent is flipped: σ(z) = 1 / (1 + e^(−z)) rises with z';
+  if (resembles(value, z >= 0 ? 1 : 0)) return "that is the step function's output; the sigmoid is the smooth 1 / (1 + e^(−z))";
   return null;
 }
 
@@ -27,10 +26,10 @@ function diagnoseSlope([z]: readonly number[], value: number): string | null {
   if (!Number.isFinite(value)) {
     return 'e^(−z) overflows to Infinity at large negative z, and Infinity / Infinity is NaN; write the slope from your sigmoid, σ(z) · (1 − σ(z)), which stays finite';
   }
-  if (sameAs(value, 0) && Math.abs(z) < 10) return "0 is the step function's slope; the sigmoid's is σ(z) · (1 − σ(z))";
-  if (sameAs(value, -reference.df(z))) return 'the sign is flipped: the sigmoid only ever rises, so its slope is never negative';
-  if (sameAs(value, s)) return 'that is σ(z) itself, not its slope; the slope is σ(z) · (1 − σ(z))';
-  if (sameAs(value, 1 - s)) return 'that is 1 − σ(z); multiply it by σ(z) to get the slope';
+  if (value === 0) return "0 is the step function's slope; the sigmoid's is σ(z) · (1 − σ(z))";
+  if (resembles(value, -reference.df(z))) return 'the sign is flipped: the sigmoid only ever rises, so its slope is never negative';
+  if (resembles(value, s)) return 'that is σ(z) itself, not its slope; the slope is σ(z) · (1 − σ(z))';
+  if (resembles(value, 1 - s)) return 'that is 1 − σ(z); multiply it by σ(z) to get the slope';
   return 'the slope of σ is σ(z) · (1 − σ(z)); compare it with a central difference (σ(z + h) − σ(z − h)) / 2h';
 }
 

@@ -47,6 +47,14 @@ export function written(value: number): string {
   return Number(value.toPrecision(6)).toString();
 }
 
+/**
+ * True when `value` equals `candidate` up to rounding (relatively, so that tiny values in a
+ * function's tail are told apart): how a hint recognises what the reader computed.
+ */
+export function resembles(value: number, candidate: number): boolean {
+  return Math.abs(value - candidate) <= 1e-6 * Math.max(Math.abs(value), Math.abs(candidate)) + 1e-300;
+}
+
 /** True when `value` is a finite number within `tolerance` of `expected`. */
 export function close(value: number, expected: number, tolerance: number): boolean {
   return Number.isFinite(value) && Math.abs(value - expected) <= tolerance;
