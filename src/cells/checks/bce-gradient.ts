@@ -5,7 +5,9 @@
  */
 import { activation } from '../../lib/index.ts';
 import type { CheckResult } from '../protocol.ts';
-import { compareAtPoints, exportedFunction, resembles, samplePoints, written, type NumericFunction } from './support.ts';
+import { formatNumber } from '../serialise.ts';
+import { compareAtPoints, resembles, samplePoints, type NumericFunction } from './support.ts';
+import { exportedFunction, type CellExports } from './types.ts';
 
 const sigmoid = activation('sigmoid');
 const TOLERANCE = 1e-9;
@@ -14,10 +16,10 @@ const LOGITS = samplePoints(1000, 20, 2);
 const TARGETS = samplePoints(1000, 1, 3).map((u) => Number(u > 0));
 const POINTS = LOGITS.map((logit, i) => [logit, TARGETS[i]]);
 const TAILS = [[1000, 0], [1000, 1], [-1000, 0], [-1000, 1]];
-const where = ([logit, target]: readonly number[]) => `logit = ${written(logit)}, target = ${target}`;
+const where = ([logit, target]: readonly number[]) => `logit = ${formatNumber(logit)}, target = ${target}`;
 const expected = ([logit, target]: readonly number[]) => sigmoid.f(logit) - target;
 
-function diagnose([logit, target]: readonly number[], value: number): string | null {
+function diagnose([logit, target]: readonly number[], value: number): string {
   const p = sigmoid.f(logit);
   const right = p - target;
   if (!Number.isFinite(value)) {
@@ -37,13 +39,13 @@ function diagnose([logit, target]: readonly number[], value: number): string | n
 
 function checkGradient(fn: NumericFunction): CheckResult[] {
   return [
-    compareAtPoints({ name: 'bceGradient at 1,000 random logits in [−20, 20], targets 0 or 1', fn, inputs: POINTS, expected, tolerance: TOLERANCE, where, diagnose }),
-    compareAtPoints({ name: 'bceGradient at logits ±1000, both targets', fn, inputs: TAILS, expected, tolerance: TOLERANCE, where, diagnose }),
+    compareAtPoints({ called: 'bceGradient', name: 'bceGradient at 1,000 random logits in [−20, 20], targets 0 or 1', fn, inputs: POINTS, expected, tolerance: TOLERANCE, where, diagnose }),
+    compareAtPoints({ called: 'bceGradient', name: 'bceGradient at logits ±1000, both targets', fn, inputs: TAILS, expected, tolerance: TOLERANCE, where, diagnose }),
   ];
 }
 
 /** Grades `export function bceGradient(logit, target)`. */
-export function bceGradient(exports: Readonly<Record<string, unknown>>): CheckResult[] {
-  const fn = exportedFunction(exports, 'bceGradient', 'bceGradient(logit: number, target: number): number');
-  return typeof fn === 'function' ? checkGradient(fn) : [fn];
+export function bceGradient(exports: CellExports): CheckResult[] {
+  const fn = exportedFunction(exports, 'bceGradient');
+  return typeof fn === 'function' ? checkGradient(fn as NumericFunction) : [fn];
 }

@@ -32,9 +32,9 @@ describe('sigmoid-and-slope', () => {
     const results = sigmoidAndSlope({});
     expect(results).toHaveLength(2);
     expect(results.every((result) => !result.passed)).toBe(true);
-    expect(results[0].message).toBe('Export a function named sigmoid: export function sigmoid(z: number): number.');
+    expect(results[0].message).toBe('Export a function named sigmoid: write export function sigmoid(...) { ... }.');
     expect(results[1].message).toContain('Export a function named sigmoidSlope');
-    expect(sigmoidAndSlope({ sigmoid: 0.5, sigmoidSlope: right.sigmoidSlope })[0].message).toContain('it is a number');
+    expect(sigmoidAndSlope({ sigmoid: 0.5, sigmoidSlope: right.sigmoidSlope })[0].message).toContain('(your sigmoid is number, not a function)');
   });
 
   test("the lesson's starter code (both return 0) fails, pointing at the step's slope", () => {
@@ -72,7 +72,7 @@ describe('sigmoid-and-slope', () => {
     const throwing = () => {
       throw new Error('not yet');
     };
-    expect(failures({ ...right, sigmoid: throwing })).toMatch(/your function throws "not yet"/);
-    expect(failures({ ...right, sigmoidSlope: () => '0.25' })).toContain('returns a string, not a number');
+    expect(failures({ ...right, sigmoid: throwing })).toMatch(/At z = ([-0-9.e]+): sigmoid\(\1\) threw Error: not yet\.$/m);
+    expect(failures({ ...right, sigmoidSlope: () => '0.25' })).toContain('you return a string; return a number');
   });
 });
