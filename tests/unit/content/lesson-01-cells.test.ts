@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { activation, createRandom } from '../../../src/lib/index.ts';
+import { cellOf, run, tableNumbers } from './lesson-cells-harness.ts';
 
 // What lesson 1's prose says about its code cells "Two linear layers are one" and "Which slope
 // can a gradient follow?", computed here as the cells compute it (same seed, same helpers), so
@@ -25,7 +26,21 @@ function network(seed: number) {
   return { hidden, twoLayers, oneLayer, withRelu };
 }
 
+const LESSON = '01-why-activation-functions.mdx';
+
 describe('lesson 1, cell "Two linear layers are one"', () => {
+  test('the cell itself shows W = (5), b = (2), two equal columns, a different ReLU column and a largest difference of 0', async () => {
+    const { error, output } = await run(cellOf(LESSON, 'collapse').code);
+    expect(error).toBeUndefined();
+    expect(tableNumbers(output, 0)).toEqual([[0, 5]]);
+    expect(tableNumbers(output, 1)).toEqual([[0, 2]]);
+    for (const [, , two, one, relu] of tableNumbers(output, 2)) {
+      expect(two).toBe(one);
+      expect(relu).not.toBeCloseTo(two, 1);
+    }
+    expect(output.at(-1)).toEqual({ kind: 'text', text: '0' });
+  });
+
   test("the lesson's small example collapses to W = (5) and b = (2)", () => {
     expect(matMul([[3, 1]], [[2], [-1]])).toEqual([[5]]);
     expect(add(matVec([[3, 1]], [1, 3]), [-4])).toEqual([2]);
@@ -56,6 +71,17 @@ describe('lesson 1, cell "Two linear layers are one"', () => {
 });
 
 describe('lesson 1, cell "Which slope can a gradient follow?"', () => {
+  test("the cell itself shows the step's 0s and 500,000, and the sigmoid's 0.235, 0.25 and 0.045", async () => {
+    const { error, output } = await run(cellOf(LESSON, 'slopes').code);
+    expect(error).toBeUndefined();
+    const rows = tableNumbers(output, 0).map(([, z, step, sigmoid]) => ({ z, step, sigmoid }));
+    expect(rows.map((row) => row.step)).toEqual([0, 0, 0, 500000, 0, 0]);
+    expect(rows.find((row) => row.z === -0.5)?.sigmoid).toBeCloseTo(0.235, 3);
+    expect(rows.find((row) => row.z === 0)?.sigmoid).toBe(0.25);
+    expect(rows.filter((row) => Math.abs(row.z) === 3).map((row) => row.sigmoid.toFixed(3))).toEqual(['0.045', '0.045']);
+    expect(output.some((entry) => entry.kind === 'plot')).toBe(true);
+  });
+
   const step = (z: number) => (z >= 0 ? 1 : 0);
   const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
   const h = 1e-6;

@@ -15,6 +15,7 @@ import { defaultState } from '../../../src/widgets/common/state.ts';
 import { prepareData } from '../../../src/widgets/moons-lab/model.ts';
 import { CHECK_ROWS } from '../../../src/widgets/moons-lab/protocol.ts';
 import { SCHEMA } from '../../../src/widgets/moons-lab/state.ts';
+import { cellOf, run, tableNumbers } from './lesson-cells-harness.ts';
 
 // What lesson 9's prose says about its code cells "Train the lab's network, and plot its loss"
 // and "Check the network's gradients", measured with the course's engine exactly as the cells
@@ -36,6 +37,18 @@ function runCell(backward: BackwardVariant) {
 const runs = { correct: runCell('correct'), article: runCell('article') };
 
 describe('lesson 9, cell "Train the lab\'s network"', () => {
+  test('the cell itself shows a loss plot and the table of epochs 1, 50 and 200 the prose quotes', async () => {
+    const { error, output } = await run(cellOf('09-lab-two-moons.mdx', 'train-moons').code);
+    expect(error).toBeUndefined();
+    expect(output[0]).toMatchObject({ kind: 'plot', legend: ['training', 'validation'], y: { type: 'log' } });
+    const [first, fifty, last] = tableNumbers(output, 0).map(([, epoch, trainLoss, validationLoss, validationAccuracy]) => ({ epoch, trainLoss, validationLoss, validationAccuracy }));
+    expect([first.epoch, fifty.epoch, last.epoch]).toEqual([1, 50, 200]);
+    expect(first.trainLoss).toBeCloseTo(runs.correct[0].trainLoss, 5);
+    expect(fifty.trainLoss).toBeCloseTo(0.077, 3);
+    expect(last.trainLoss).toBeCloseTo(0.07, 3);
+    expect(last.validationAccuracy).toBeCloseTo(0.983, 3);
+  });
+
   test("the cell's data are the lab's own", () => {
     const lab = prepareData(defaultState(SCHEMA));
     expect(training.inputs).toEqual(lab.train.inputs);
@@ -65,6 +78,17 @@ describe('lesson 9, cell "Check the network\'s gradients"', () => {
   const rows = selectRows(training, Array.from({ length: CHECK_ROWS }, (_, i) => i));
   const network = createNetwork(networkConfig);
   const check = (backward: BackwardVariant) => gradientCheck({ network, data: rows, loss: 'bce', backward, epsilon: 1e-6 });
+
+  test('the cell itself shows both tables: about 1e-9, then about 0.7, with no kink crossing', async () => {
+    const { error, output } = await run(cellOf('09-lab-two-moons.mdx', 'network-gradients').code);
+    expect(error).toBeUndefined();
+    const [correct, article] = [tableNumbers(output, 0), tableNumbers(output, 1)];
+    for (const [, , relativeError, , kinks] of correct) {
+      expect(relativeError).toBeLessThan(2e-9);
+      expect(kinks).toBe(0);
+    }
+    for (const [, , relativeError] of article) expect(relativeError).toBeCloseTo(0.7, 1);
+  });
 
   test('the corrected pass agrees to about 1e-9 in every layer, with no kink crossing', () => {
     for (const layer of check('correct')) {
