@@ -15,9 +15,10 @@ const add = (u: number[], v: number[]) => u.map((value, i) => value + v[i]);
 function network(seed: number) {
   const random = createRandom(seed);
   const matrix = (rows: number, columns: number) => Array.from({ length: rows }, () => Array.from({ length: columns }, () => random.normal()));
-  const W1 = matrix(4, 3), b1 = matrix(4, 1).flat();
-  const W2 = matrix(2, 4), b2 = matrix(2, 1).flat();
-  const x = matrix(3, 1).flat();
+  const vector = (size: number) => Array.from({ length: size }, () => random.normal());
+  const W1 = matrix(4, 3), b1 = vector(4);
+  const W2 = matrix(2, 4), b2 = vector(2);
+  const x = vector(3);
   const hidden = add(matVec(W1, x), b1);
   const twoLayers = add(matVec(W2, hidden), b2);
   const oneLayer = add(matVec(matMul(W2, W1), x), add(matVec(W2, b1), b2));
