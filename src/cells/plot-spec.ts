@@ -66,7 +66,7 @@ function axis(value: unknown, name: string, label?: string, type?: unknown): Axi
 
 function checkPointCount(count: number): void {
   if (count > MAX_PLOT_POINTS) {
-    fail(`${count} points is more than ${MAX_PLOT_POINTS} a chart can take; plot every ${Math.ceil(count / MAX_PLOT_POINTS)}th point instead`);
+    fail(`${count} points is more than ${MAX_PLOT_POINTS} a chart can take; keep 1 point in every ${Math.ceil(count / MAX_PLOT_POINTS)}`);
   }
 }
 

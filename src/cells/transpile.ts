@@ -42,8 +42,8 @@ function syntaxError(error: unknown): CellError {
   // Sucrase appends "(line:column)" to its message; the location is given apart, so drop it.
   const text = String(message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
   if (!loc) return { kind: 'syntax', message: text };
-  // Sucrase's lines count from 1 and its columns from 0; the reader's count both from 1.
-  return { kind: 'syntax', message: text, line: loc.line, column: loc.column + 1 };
+  // Sucrase counts lines and columns from 1, as an editor shows them (a test pins this).
+  return { kind: 'syntax', message: text, line: loc.line, column: loc.column };
 }
 
 /** The first `require` of anything but the course, as an 'import' error on its line. */
