@@ -53,6 +53,11 @@ interface SolutionNode {
   children: RootContent[];
 }
 
+/** A node's type as a plain string, so our own types compare without mdast's union objecting. */
+function typeOf(node: { type: string } | undefined): string | undefined {
+  return node?.type;
+}
+
 interface Context {
   lesson: string;
   seenIds: Map<string, number>;
@@ -83,12 +88,12 @@ function transformChildren(parent: Parent, context: Context): void {
     const previous = children.at(-1);
     if (isSolutionFence(child)) {
       const line = child.position?.start.line ?? '?';
-      const cell = previous?.type === CELL_TYPE ? (previous as unknown as CellNode) : undefined;
+      const cell = typeOf(previous) === CELL_TYPE ? (previous as unknown as CellNode) : undefined;
       if (!cell?.data.hProperties.dataCheck) {
         context.report(line, 'a ```ts solution fence must directly follow a ```ts cell fence that has check=NAME');
       } else if ((child.meta ?? '').trim() !== 'solution') {
         context.report(line, `a solution fence takes no options; found "${(child.meta ?? '').trim()}"`);
-      } else if (cell.children.some((node) => node.type === SOLUTION_TYPE)) {
+      } else if (cell.children.some((node) => typeOf(node) === SOLUTION_TYPE)) {
         context.report(line, 'this cell already has a solution');
       } else {
         cell.children.push(solutionNode(child) as unknown as RootContent);

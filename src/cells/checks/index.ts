@@ -1,0 +1,23 @@
+import type { CheckResult } from '../protocol.ts';
+import { checkLeakyRelu } from './leaky-relu.ts';
+import { isCheckName, type CheckName } from './names.ts';
+import type { CellExports, GradedCheck } from './types.ts';
+
+/** Every graded check by the name a cell fence gives in `check=`; one per name in CHECK_NAMES. */
+export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
+  'leaky-relu': checkLeakyRelu,
+};
+
+/**
+ * Runs the check `name` on a cell's exports. A check that itself throws (most likely because
+ * the reader's function did something the check did not foresee) is reported as a failure.
+ */
+export async function runCheck(name: string, exports: CellExports): Promise<CheckResult[]> {
+  if (!isCheckName(name)) return [{ name, passed: false, message: `There is no check named "${name}".` }];
+  try {
+    return await CHECKS[name](exports);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return [{ name, passed: false, message: `The check could not finish: ${reason}` }];
+  }
+}
