@@ -33,7 +33,7 @@ test("plot output is drawn with the site's theme, a dash per series and a legend
   expect(await chart.getAttribute('aria-label')).toBe('Four activations');
   const legend = await output(page, 'activations').locator('.cell-legend li').allTextContents();
   expect(legend).toHaveLength(4);
-  const dashes = await chart.locator('path[stroke-dasharray]').evaluateAll((paths) => paths.map((path) => path.getAttribute('stroke-dasharray')));
+  const dashes = await chart.locator('[stroke-dasharray]').evaluateAll((paths) => paths.map((path) => path.getAttribute('stroke-dasharray')));
   expect(new Set(dashes).size).toBeGreaterThanOrEqual(3);
   expect(problems).toEqual([]);
   await page.context().close();
