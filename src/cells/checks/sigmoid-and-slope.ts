@@ -5,13 +5,16 @@
 import { activation } from '../../lib/index.ts';
 import type { CheckResult } from '../protocol.ts';
 import { formatNumber } from '../serialise.ts';
-import { compareAtPoints, resembles, samplePoints, type NumericFunction } from './support.ts';
+import { after, compareAtPoints, resembles, samplePoints, type NumericFunction } from './support.ts';
 import { exportedFunction, type CellExports } from './types.ts';
 
 const reference = activation('sigmoid');
 const TOLERANCE = 1e-9;
-/** Uniform over [-20, 20]: both flanks, and the tails where σ(1 − σ) is tiny. */
-const POINTS = samplePoints(1000, 20, 1).map((z) => [z]);
+/**
+ * A few simple points first (where no two of the hints' candidates coincide, as σ and 1 − σ
+ * do at 0), so that a first mistake is reported at a number the reader can try; then uniform over [-20, 20]: both flanks, and the tails where σ(1 − σ) is tiny.
+ */
+const POINTS = [[2], [-1], [0.5], [0], ...samplePoints(1000, 20, 1).map((z) => [z])];
 const TAILS = [[-1000], [1000]];
 const where = ([z]: readonly number[]) => `z = ${formatNumber(z)}`;
 
@@ -35,18 +38,12 @@ function diagnoseSlope([z]: readonly number[], value: number): string {
   return 'the slope of σ is σ(z) · (1 − σ(z)); compare it with a central difference (σ(z + h) − σ(z − h)) / 2h';
 }
 
-function checkSigmoid(fn: NumericFunction): CheckResult[] {
-  return [
-    compareAtPoints({ called: 'sigmoid', name: 'sigmoid(z) at 1,000 random z in [−20, 20]', fn, inputs: POINTS, expected: ([z]) => reference.f(z), tolerance: TOLERANCE, where, diagnose: diagnoseSigmoid }),
-    compareAtPoints({ called: 'sigmoid', name: 'sigmoid(z) at z = ±1000, where e^z overflows', fn, inputs: TAILS, expected: ([z]) => reference.f(z), tolerance: TOLERANCE, where, diagnose: diagnoseSigmoid }),
-  ];
-}
-
-function checkSlope(fn: NumericFunction): CheckResult[] {
-  return [
-    compareAtPoints({ called: 'sigmoidSlope', name: 'sigmoidSlope(z) at 1,000 random z in [−20, 20]', fn, inputs: POINTS, expected: ([z]) => reference.df(z), tolerance: TOLERANCE, where, diagnose: diagnoseSlope }),
-    compareAtPoints({ called: 'sigmoidSlope', name: 'sigmoidSlope(z) at z = ±1000, where e^z overflows', fn, inputs: TAILS, expected: ([z]) => reference.df(z), tolerance: TOLERANCE, where, diagnose: diagnoseSlope }),
-  ];
+/** The body of the function, then its tails once the body is right. */
+function checkFunction(fn: NumericFunction, called: string, expected: (z: number) => number, diagnose: typeof diagnoseSlope): CheckResult[] {
+  const shared = { fn, called, expected: ([z]: readonly number[]) => expected(z), tolerance: TOLERANCE, where, diagnose };
+  const body = compareAtPoints({ ...shared, name: `${called}(z) at z = 2, −1, 0.5, 0 and 1,000 random z in [−20, 20]`, inputs: POINTS });
+  const tails = `${called}(z) at z = ±1000, where e^z overflows`;
+  return [body, after(body, tails, () => compareAtPoints({ ...shared, name: tails, inputs: TAILS }))];
 }
 
 /** Grades `export function sigmoid(z)` and `export function sigmoidSlope(z)`. */
@@ -54,7 +51,7 @@ export function sigmoidAndSlope(exports: CellExports): CheckResult[] {
   const sigmoid = exportedFunction(exports, 'sigmoid');
   const slope = exportedFunction(exports, 'sigmoidSlope');
   return [
-    ...(typeof sigmoid === 'function' ? checkSigmoid(sigmoid as NumericFunction) : [sigmoid]),
-    ...(typeof slope === 'function' ? checkSlope(slope as NumericFunction) : [slope]),
+    ...(typeof sigmoid === 'function' ? checkFunction(sigmoid as NumericFunction, 'sigmoid', reference.f, diagnoseSigmoid) : [sigmoid]),
+    ...(typeof slope === 'function' ? checkFunction(slope as NumericFunction, 'sigmoidSlope', reference.df, diagnoseSlope) : [slope]),
   ];
 }

@@ -66,3 +66,12 @@ export function compareAtPoints(comparison: Comparison): CheckResult {
   const count = inputs.length.toLocaleString('en-US');
   return { name, passed: true, message: `All ${count} agree to ${formatNumber(tolerance)} (the largest difference is ${formatNumber(largest)}).` };
 }
+
+/**
+ * A check that only means something once `before` passed (the tails, after the body of the
+ * function is right): run it then, or fail it with a sentence saying what comes first.
+ */
+export function after(before: CheckResult, name: string, check: () => CheckResult): CheckResult {
+  if (before.passed) return check();
+  return { name, passed: false, message: `Not checked yet: first make "${before.name}" pass.` };
+}

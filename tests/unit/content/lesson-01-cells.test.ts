@@ -30,7 +30,7 @@ function network(seed: number) {
 const LESSON = '01-why-activation-functions.mdx';
 
 describe('lesson 1, cell "Two linear layers are one"', () => {
-  test('the cell itself shows W = (5), b = (2), two equal columns, a different ReLU column and a largest difference of 0', async () => {
+  test('the cell itself shows W = (5), b = (2), two equal columns, a different ReLU column and a largest difference of rounding only', async () => {
     const { error, output } = await run(cellOf(LESSON, 'collapse').code);
     expect(error).toBeUndefined();
     expect(tableNumbers(output, 0)).toEqual([[0, 5]]);
@@ -39,7 +39,9 @@ describe('lesson 1, cell "Two linear layers are one"', () => {
       expect(two).toBe(one);
       expect(relu).not.toBeCloseTo(two, 1);
     }
-    expect(output.at(-1)).toEqual({ kind: 'text', text: '0' });
+    const last = output.at(-1);
+    expect(last?.kind).toBe('text');
+    expect(Number(last?.kind === 'text' ? last.text : NaN)).toBeLessThan(1e-15 * 5);
   });
 
   test("the lesson's small example collapses to W = (5) and b = (2)", () => {
@@ -47,13 +49,12 @@ describe('lesson 1, cell "Two linear layers are one"', () => {
     expect(add(matVec([[3, 1]], [1, 3]), [-4])).toEqual([2]);
   });
 
-  test('the largest difference is 0 with seed 0, and with other seeds a few units in the sixteenth digit', () => {
+  test('the largest difference is 0 or a few units in the sixteenth digit, whatever the seed', () => {
     const largest = (seed: number) => {
       const { twoLayers, oneLayer } = network(seed);
       return Math.max(...twoLayers.map((value, i) => Math.abs(value - oneLayer[i]) / Math.max(1, Math.abs(value))));
     };
-    expect(largest(0)).toBe(0);
-    for (let seed = 1; seed <= 30; seed++) expect(largest(seed)).toBeLessThan(1e-15);
+    for (let seed = 0; seed <= 30; seed++) expect(largest(seed)).toBeLessThan(1e-15);
     expect(largest(1)).toBeGreaterThan(0);
   });
 
