@@ -174,7 +174,17 @@ describe('teacher notes', () => {
     const note = page.locator('.teacher-note').first();
     expect(await note.isVisible()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('al-teacher-notes'))).toBe('on');
+    // Before the body exists, the saved choice is already on the root: nothing paints without it.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.body) return;
+        (window as unknown as { notesAtBody: boolean }).notesAtBody = document.documentElement.hasAttribute('data-teacher-notes');
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
     await page.goto(siteUrl + LESSON_1);
+    expect(await page.evaluate(() => (window as unknown as { notesAtBody: boolean }).notesAtBody)).toBe(true);
     expect(await note.isVisible()).toBe(true);
     await page.goto(`${siteUrl}${LESSON_1}?teacher=0`);
     expect(await note.isVisible()).toBe(false);
@@ -183,11 +193,13 @@ describe('teacher notes', () => {
     await page.context().close();
   });
 
-  test('notes print only when shown', async () => {
+  test('notes print only when shown; a check prints with its answer summary', async () => {
     const { page } = await openPage(browser(), siteUrl + LESSON_1);
     await page.emulateMedia({ media: 'print' });
     const note = page.locator('.teacher-note').first();
     expect(await note.isVisible()).toBe(false);
+    expect(await checks(page).single.locator('details summary').isVisible()).toBe(true);
+    expect(await checks(page).single.getByRole('button', { name: 'Check' }).isVisible()).toBe(false);
     await page.goto(`${siteUrl}${LESSON_1}?teacher=1`);
     expect(await note.isVisible()).toBe(true);
     await page.context().close();

@@ -26,7 +26,7 @@ class CheckElement extends HTMLElement {
     this.dataset.live = '';
     const id = this.dataset.checkId ?? '';
     const key = `${this.dataset.lesson}/${id}`;
-    if (document.querySelectorAll(`al-check[data-check-id="${CSS.escape(id)}"]`).length > 1) {
+    if ([...document.querySelectorAll<HTMLElement>('al-check')].filter((check) => check.dataset.checkId === id).length > 1) {
       console.warn(`Two self-checks on this page have id "${id}"; their saved answers would overwrite each other.`);
     }
     const part = <T extends HTMLElement>(name: string) => this.querySelector<T>(`[data-part="${name}"]`);
