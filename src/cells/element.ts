@@ -1,0 +1,245 @@
+/**
+ * <al-code-cell>: a lesson's code block the reader can edit and run. This module is all a page
+ * loads up front, so it stays small: the editor (CodeMirror), the runner (and with it the
+ * worker and sucrase) and the output view load by dynamic import on the first focus, edit or
+ * Run. Code never runs without the reader's click: not restored edits, not a linked cell.
+ */
+import { createAnnouncer } from '../widgets/common/announcer.ts';
+import { whenNearViewport } from '../widgets/common/lazy.ts';
+import { cellLink, readLinkedCode } from './link.ts';
+import { createEditStore, recordCellPassed, type EditStore } from './storage.ts';
+import type { CellEditor } from './editor.ts';
+import type { CellRunner, RunResult } from './runner.ts';
+import type { OutputView } from './output-view.ts';
+
+/** The time limit when the fence gives none, in seconds. */
+const DEFAULT_LIMIT = 3;
+
+function button(label: string, className: string): HTMLButtonElement {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = className;
+  node.textContent = label;
+  return node;
+}
+
+/** The status line after a run that finished on its own. */
+function resultStatus(result: RunResult, errorText: string | undefined): string {
+  if (errorText) return errorText;
+  const checks = result.checks ?? [];
+  if (checks.length === 0) return 'Done.';
+  const failed = checks.filter((check) => !check.passed).length;
+  if (failed === 0) return checks.length === 1 ? 'The check passed.' : `All ${checks.length} checks passed.`;
+  return `${failed} of ${checks.length} ${checks.length === 1 ? 'check' : 'checks'} failed.`;
+}
+
+class CodeCell extends HTMLElement {
+  private original = '';
+  private code = '';
+  private store: EditStore | undefined;
+  private editor: Promise<CellEditor> | undefined;
+  private runner: CellRunner | undefined;
+  private view: OutputView | undefined;
+  private announce: (message: string) => void = () => {};
+  private readonly parts = {
+    code: undefined as HTMLElement | undefined,
+    run: button('Run', 'al-button al-button-primary'),
+    stop: button('Stop', 'al-button'),
+    reset: button("Reset to the lesson's code", 'al-button'),
+    copy: button('Copy link', 'al-button'),
+    edited: document.createElement('span'),
+    status: document.createElement('p'),
+    notice: document.createElement('div'),
+    output: document.createElement('div'),
+  };
+
+  connectedCallback(): void {
+    if (this.store) return;
+    const pre = this.querySelector<HTMLElement>(':scope > pre');
+    const id = this.dataset.cellId;
+    if (!pre || !id) return;
+    this.original = (pre.textContent ?? '').replace(/\n$/, '');
+    this.code = this.original;
+    this.store = createEditStore(this.dataset.lesson ?? '', id, this.original);
+    this.parts.code = pre;
+    this.build(pre);
+    void this.restore(id);
+  }
+
+  private get label(): string {
+    return `Code editor: ${this.dataset.title ?? this.dataset.cellId}`;
+  }
+
+  private build(pre: HTMLElement): void {
+    const { run, stop, reset, copy, edited, status, notice, output } = this.parts;
+    // Until the editor loads, the highlighted block stands in for it: focusable, named, and
+    // any focus, click or key on it brings the editor in its place.
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'textbox');
+    pre.setAttribute('aria-multiline', 'true');
+    pre.setAttribute('aria-label', this.label);
+    for (const type of ['focus', 'click', 'keydown'] as const) pre.addEventListener(type, () => void this.loadEditor(), { once: true });
+
+    const toolbar = document.createElement('div');
+    toolbar.className = 'cell-toolbar';
+    stop.disabled = true;
+    reset.hidden = true;
+    edited.className = 'cell-edited';
+    edited.textContent = 'edited';
+    edited.hidden = true;
+    toolbar.append(run, stop, reset, copy, edited);
+    status.className = 'cell-status';
+    this.announce = createAnnouncer(status, 100);
+    notice.className = 'al-notice cell-notice';
+    notice.hidden = true;
+    output.className = 'cell-output';
+    output.dataset.part = 'output';
+    pre.after(notice, toolbar, status, output);
+
+    run.addEventListener('click', () => void this.run());
+    stop.addEventListener('click', () => this.runner?.stop());
+    reset.addEventListener('click', () => void this.reset());
+    copy.addEventListener('click', () => void this.copyLink());
+    this.addSolutionButton();
+    addEventListener('pagehide', () => this.store?.flush());
+  }
+
+  /** Brings back the reader's saved edit, or a linked cell's code: shown, never run. */
+  private async restore(id: string): Promise<void> {
+    const linked = await readLinkedCode(id);
+    const saved = this.store!.read();
+    if (linked.kind === 'code') {
+      this.showNotice('This code came from a link. Read it before you press Run.');
+      this.code = linked.code;
+      this.setEdited(linked.code !== this.original);
+      await this.loadEditor();
+    } else {
+      if (linked.kind === 'malformed') this.showNotice("This link's code for the cell could not be read, so the lesson's code is shown.");
+      if (saved !== undefined) {
+        this.code = saved;
+        this.setEdited(true);
+        whenNearViewport(this, () => void this.loadEditor());
+      }
+    }
+    this.dataset.ready = '';
+  }
+
+  private showNotice(text: string): void {
+    this.parts.notice.textContent = text;
+    this.parts.notice.hidden = false;
+  }
+
+  private setEdited(edited: boolean): void {
+    this.parts.edited.hidden = !edited;
+    this.parts.reset.hidden = !edited;
+  }
+
+  /** The editor, loaded once, in the place of the still code block. */
+  private loadEditor(): Promise<CellEditor> {
+    this.editor ??= import('./editor.ts').then(({ createEditor }) => {
+      const editor = createEditor({
+        code: this.code,
+        label: this.label,
+        changed: (code) => {
+          this.code = code;
+          this.store!.save(code);
+          this.setEdited(code !== this.original);
+        },
+        run: () => void this.run(),
+      });
+      const placeholder = this.parts.code!;
+      const hadFocus = document.activeElement === placeholder;
+      placeholder.replaceWith(editor.dom);
+      this.parts.code = editor.dom;
+      if (hadFocus) editor.focus();
+      return editor;
+    });
+    return this.editor;
+  }
+
+  private setRunning(running: boolean): void {
+    this.parts.stop.disabled = !running;
+    this.toggleAttribute('data-running', running);
+  }
+
+  /** Runs the code in the editor: the reader's click (or Ctrl+Enter) is the only way in. */
+  private async run(): Promise<void> {
+    const [editor, { CellRunner }, { OutputView, errorSentence }] = await Promise.all([
+      this.loadEditor(),
+      import('./runner.ts'),
+      import('./output-view.ts'),
+    ]);
+    const limit = Number(this.dataset.limit) || DEFAULT_LIMIT;
+    this.runner ??= new CellRunner(limit);
+    const view = (this.view ??= new OutputView(this.parts.output));
+    view.clear();
+    editor.markError(undefined);
+    this.setRunning(true);
+    this.parts.status.textContent = 'Running…';
+    const check = this.dataset.check;
+    this.runner.run(editor.code(), check, {
+      output: (entry) => view.append(entry),
+      done: (result) => {
+        this.setRunning(false);
+        const errorText = result.error ? errorSentence(result.error) : undefined;
+        if (result.error) {
+          view.error(result.error);
+          editor.markError(result.error.line);
+        }
+        if (result.checks) view.checks(result.checks);
+        if (check && result.checks && result.checks.length > 0 && result.checks.every((item) => item.passed)) {
+          recordCellPassed(this.dataset.lesson ?? '', this.dataset.cellId!);
+        }
+        view.then(() => this.announce(resultStatus(result, errorText)));
+      },
+      stopped: (message) => {
+        this.setRunning(false);
+        view.note(message, 'cell-error');
+        view.then(() => this.announce(message));
+      },
+    });
+  }
+
+  private async reset(): Promise<void> {
+    const editor = await this.loadEditor();
+    editor.replace(this.original);
+    this.store!.forget();
+    this.setEdited(false);
+    this.parts.notice.hidden = true;
+    this.announce("Back to the lesson's code.");
+    editor.focus();
+  }
+
+  private async copyLink(): Promise<void> {
+    const url = await cellLink(this.dataset.cellId!, this.code);
+    try {
+      await navigator.clipboard.writeText(url);
+      this.announce('Link copied. It opens this cell with this code, and does not run it.');
+    } catch {
+      // No clipboard (permission refused, insecure page): give the link to copy by hand.
+      const field = document.createElement('input');
+      field.readOnly = true;
+      field.value = url;
+      field.setAttribute('aria-label', 'Link to this cell with its code');
+      this.parts.notice.replaceChildren('Copy this link: ', field);
+      this.parts.notice.hidden = false;
+      field.select();
+    }
+  }
+
+  /** A graded cell's solution (as the build made it) gets a button that puts it in the editor. */
+  private addSolutionButton(): void {
+    const solution = this.querySelector<HTMLElement>(':scope > details.cell-solution');
+    const code = solution?.querySelector('pre')?.textContent?.replace(/\n$/, '');
+    if (!solution || code === undefined) return;
+    const load = button('Load this solution into the editor', 'al-button al-button-small cell-solution-load');
+    load.addEventListener('click', async () => {
+      const editor = await this.loadEditor();
+      editor.replace(code);
+      editor.focus();
+    });
+    solution.append(load);
+  }
+}
+
+if (!customElements.get('al-code-cell')) customElements.define('al-code-cell', CodeCell);

@@ -1,0 +1,134 @@
+/**
+ * Runs a cell's code in its own Worker, never on the page's thread. One worker per cell, made
+ * on the first Run and reused; every run has an id its messages carry, so output of a stopped
+ * or superseded run is dropped. The time limit, the Stop button and a crashed worker all end
+ * the same way: terminate, forget the worker (the next run makes a fresh one), say why.
+ */
+import type { CellError, CheckResult, OutputEntry, RunRequest, WorkerMessage } from './protocol.ts';
+
+/** How a run ended when it finished on its own. */
+export interface RunResult {
+  error?: CellError;
+  checks?: CheckResult[];
+}
+
+/** What the runner tells the cell while a run goes on. */
+export interface RunHandlers {
+  /** One output entry, in the order the code made it. */
+  output(entry: OutputEntry): void;
+  /** The code finished (or threw) and its checks ran. */
+  done(result: RunResult): void;
+  /** The run was ended from outside: the time limit, Stop, or the worker itself failing. */
+  stopped(message: string): void;
+}
+
+/** The message for a run that reached the cell's time limit. */
+export function limitMessage(limitSeconds: number): string {
+  return `Stopped after ${limitSeconds} s. Does a loop never end?`;
+}
+
+/** What the reader reads when the worker dies under the code (most often out of memory). */
+export const WORKER_FAILED = "The cell's worker stopped: it may have run out of memory.";
+
+/** A starting worker that has not said it is ready by then has failed to load. */
+const START_TIMEOUT_MS = 20_000;
+
+interface Active {
+  runId: number;
+  handlers: RunHandlers;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Starts and stops one cell's runs. */
+export class CellRunner {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private active: Active | undefined;
+  private nextRunId = 1;
+  private readonly limitSeconds: number;
+
+  /** A runner whose runs stop after `limitSeconds` (the cell's data-limit). */
+  constructor(limitSeconds: number) {
+    this.limitSeconds = limitSeconds;
+  }
+
+  /** Whether a run is going on. */
+  get running(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** Runs `code` (and the graded `check`, if any), ending any run still going on. */
+  run(code: string, check: string | undefined, handlers: RunHandlers): void {
+    if (this.active) this.end('Stopped.');
+    const active: Active = { runId: this.nextRunId++, handlers };
+    this.active = active;
+    const worker = this.ensureWorker();
+    const request: RunRequest = { type: 'run', runId: active.runId, code, ...(check ? { check } : {}) };
+    void this.ready!.then(() => {
+      if (this.active !== active) return;
+      // The limit counts the reader's code only, not the worker's first load.
+      active.timer = setTimeout(() => this.end(limitMessage(this.limitSeconds)), this.limitSeconds * 1000);
+      worker.postMessage(request);
+    });
+  }
+
+  /** The Stop button: ends the run at once. */
+  stop(): void {
+    if (this.active) this.end('Stopped.');
+  }
+
+  /** Ends the current run from outside: the worker is terminated and replaced on the next run. */
+  private end(message: string): void {
+    const active = this.active;
+    this.active = undefined;
+    this.discardWorker();
+    if (!active) return;
+    clearTimeout(active.timer);
+    active.handlers.stopped(message);
+  }
+
+  private discardWorker(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.ready = undefined;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./cell.worker.ts', import.meta.url), { type: 'module', name: 'code cell' });
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve) => {
+      const startTimer = setTimeout(() => {
+        if (this.worker === worker) this.end(WORKER_FAILED);
+      }, START_TIMEOUT_MS);
+      worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+        if (event.data.type === 'ready') {
+          clearTimeout(startTimer);
+          resolve();
+        } else {
+          this.receive(event.data);
+        }
+      });
+      const fail = (event: Event): void => {
+        event.preventDefault();
+        clearTimeout(startTimer);
+        if (this.worker === worker) this.end(WORKER_FAILED);
+      };
+      worker.addEventListener('error', fail);
+      worker.addEventListener('messageerror', fail);
+    });
+    return worker;
+  }
+
+  private receive(message: Exclude<WorkerMessage, { type: 'ready' }>): void {
+    const active = this.active;
+    if (!active || message.runId !== active.runId) return;
+    if (message.type === 'output') {
+      active.handlers.output(message.entry);
+      return;
+    }
+    clearTimeout(active.timer);
+    this.active = undefined;
+    active.handlers.done({ error: message.error, checks: message.checks });
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * A cell's edits, kept in this browser: one localStorage key per cell (`al-cell:<lesson>/<id>`),
+ * written a moment after the reader stops typing rather than on every key. Nothing stored here
+ * ever runs by itself: the element only puts it back in the editor.
+ */
+import { recordExercisePassed } from '../utils/progress.ts';
+
+/** How long typing must pause before an edit is saved. */
+const SAVE_DELAY_MS = 400;
+
+/** One cell's saved edit: read, save (debounced), forget. */
+export interface EditStore {
+  /** The saved code, or undefined when the reader has not edited this cell (or storage is off). */
+  read(): string | undefined;
+  /** Saves `code` after a pause in typing; code equal to the lesson's forgets the edit instead. */
+  save(code: string): void;
+  /** Writes a pending save now (before the page goes away). */
+  flush(): void;
+  /** Forgets the edit and any pending save. */
+  forget(): void;
+}
+
+/** The storage key of a cell's edit. */
+export function editKey(lesson: string, id: string): string {
+  return `al-cell:${lesson}/${id}`;
+}
+
+/** The edit store of the cell `id` in `lesson`, whose own code is `original`. */
+export function createEditStore(lesson: string, id: string, original: string, storage: Storage = localStorage): EditStore {
+  const key = editKey(lesson, id);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: string | undefined;
+  const write = (): void => {
+    timer = undefined;
+    if (pending === undefined) return;
+    const code = pending;
+    pending = undefined;
+    try {
+      if (code === original) storage.removeItem(key);
+      else storage.setItem(key, code);
+    } catch {
+      // Storage full or refused: the edit lasts for this page only.
+    }
+  };
+  return {
+    read() {
+      try {
+        const code = storage.getItem(key);
+        return code === null || code === original ? undefined : code;
+      } catch {
+        return undefined;
+      }
+    },
+    save(code) {
+      pending = code;
+      clearTimeout(timer);
+      timer = setTimeout(write, SAVE_DELAY_MS);
+    },
+    flush() {
+      clearTimeout(timer);
+      write();
+    },
+    forget() {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+      try {
+        storage.removeItem(key);
+      } catch {
+        // Nothing stored, nothing to forget.
+      }
+    },
+  };
+}
+
+/** Records a graded cell whose every check passed, for the progress view. */
+export function recordCellPassed(lesson: string, id: string): void {
+  recordExercisePassed(`${lesson}/${id}`);
+}

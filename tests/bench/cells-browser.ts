@@ -1,0 +1,141 @@
+/**
+ * The code cells' budget, measured in headless Chromium on the built site (`npm run bench:cells`
+ * builds it first; `--runs N` sets the timed runs, default 5; `--baseline COMMIT` the commit
+ * before cells, default 9395866, which is built in a temporary clone for comparison):
+ *
+ * - gzipped bytes a page loads before any cell is touched: lesson 1 here and at the baseline,
+ *   and what a page with cells (the scratchpad) loads beyond what every page loads (the home page);
+ * - gzipped bytes the first run of a cell brings (editor, runner, output view, worker, sucrase,
+ *   the course library);
+ * - time from the click on Run to the first output of a `show(1 + 1)` cell, cold (a fresh
+ *   context, nothing loaded yet) and warm (the same cell again), medians.
+ *
+ * Bytes are each requested file of dist/ gzipped (level 9), as a static host would send it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.ts';
+import { serveStatic, type StaticSite } from '../browser/static-server.ts';
+
+const argument = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? process.argv[index + 1] : fallback;
+};
+const runs = Number(argument('--runs', '5'));
+const baseline = argument('--baseline', '9395866');
+const LESSON = 'lessons/01-why-activation-functions/';
+
+/** The gzipped size of the files behind `urls` in the site served from `root`. */
+function gzippedBytes(root: string, siteUrl: string, urls: Iterable<string>): number {
+  let total = 0;
+  for (const url of new Set(urls)) {
+    if (!url.startsWith(siteUrl)) continue;
+    let path = join(root, decodeURIComponent(new URL(url).pathname));
+    if (path.endsWith('/')) path = join(path, 'index.html');
+    if (existsSync(path)) total += gzipSync(readFileSync(path), { level: 9 }).length;
+  }
+  return total;
+}
+
+/** Every URL a fresh page requests (the worker's own requests included) while `act` runs. */
+async function requestsDuring(browser: Browser, act: (page: Page) => Promise<void>): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  const page = await context.newPage();
+  page.on('worker', (worker) => urls.push(worker.url()));
+  await act(page);
+  await context.close();
+  return urls;
+}
+
+/** What a page loads with no interaction: everything up to network idle, scrolled through. */
+async function firstLoad(browser: Browser, url: string): Promise<string[]> {
+  return requestsDuring(browser, async (page) => {
+    await page.goto(url, { waitUntil: 'networkidle' });
+  });
+}
+
+/** Clicks Run on the cell `id` from inside the page and resolves with the ms until its first output. */
+function timeToFirstOutput(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (cellId) =>
+      new Promise<number>((resolve) => {
+        const cell = document.querySelector(`al-code-cell[data-cell-id="${cellId}"]`)!;
+        const region = cell.querySelector('[data-part="output"]')!;
+        const run = [...cell.querySelectorAll('button')].find((button) => button.textContent === 'Run')!;
+        region.replaceChildren();
+        const observer = new MutationObserver(() => {
+          if (region.childElementCount === 0) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(region, { childList: true });
+        const start = performance.now();
+        run.click();
+      }),
+    id,
+  );
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Builds the baseline commit in a temporary clone and returns its dist/ folder. */
+function buildBaseline(commit: string): { dist: string; remove: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), 'cells-baseline-'));
+  execFileSync('git', ['clone', '--quiet', '--shared', '--no-checkout', '.', folder]);
+  execFileSync('git', ['-C', folder, 'checkout', '--quiet', commit]);
+  symlinkSync(resolve('node_modules'), join(folder, 'node_modules'));
+  execFileSync(join(resolve('node_modules'), '.bin', 'astro'), ['build', '--silent'], { cwd: folder, stdio: 'inherit' });
+  return { dist: join(folder, 'dist'), remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+const base = buildBaseline(baseline);
+const browser = await launchChromium();
+const here: StaticSite = await serveStatic('dist');
+const before: StaticSite = await serveStatic(base.dist);
+
+const lessonHere = gzippedBytes('dist', here.url, await firstLoad(browser, here.url + LESSON));
+const lessonBefore = gzippedBytes(base.dist, before.url, await firstLoad(browser, before.url + LESSON));
+const homeUrls = new Set(await firstLoad(browser, here.url));
+const scratchpadUrls = await firstLoad(browser, `${here.url}scratchpad/`);
+const cellAssets = scratchpadUrls.filter((url) => !homeUrls.has(url) && !url.endsWith('/scratchpad/'));
+const cellOverhead = gzippedBytes('dist', here.url, cellAssets);
+
+// The first run: everything requested from the click on Run until the cell has finished.
+let firstRunUrls: string[] = [];
+const cold: number[] = [];
+const warm: number[] = [];
+for (let run = 0; run < runs; run++) {
+  const urls = await requestsDuring(browser, async (page) => {
+    await page.goto(`${here.url}scratchpad/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('al-code-cell[data-cell-id="first"][data-ready]');
+    const loaded = new Set<string>();
+    page.context().on('request', (request) => loaded.add(request.url()));
+    cold.push(await timeToFirstOutput(page, 'first'));
+    await page.waitForSelector('al-code-cell[data-cell-id="first"]:not([data-running])');
+    await page.waitForLoadState('networkidle');
+    for (let again = 0; again < 5; again++) {
+      warm.push(await timeToFirstOutput(page, 'first'));
+      await page.waitForSelector('al-code-cell[data-cell-id="first"]:not([data-running])');
+    }
+    if (run === 0) firstRunUrls = [...loaded];
+  });
+  if (run === 0 && urls.length === 0) throw new Error('no requests recorded');
+}
+const firstRun = gzippedBytes('dist', here.url, firstRunUrls);
+
+await here.close();
+await before.close();
+await browser.close();
+base.remove();
+
+console.log(`Lesson 1, first load (gzipped): ${kilobytes(lessonHere)} here, ${kilobytes(lessonBefore)} at ${baseline} (${lessonHere - lessonBefore >= 0 ? '+' : ''}${lessonHere - lessonBefore} bytes)`);
+console.log(`A page with cells loads beyond every page's own files: ${kilobytes(cellOverhead)} gzipped (${cellAssets.map((url) => new URL(url).pathname.split('/').pop()).join(', ')})`);
+console.log(`First run of a cell loads: ${kilobytes(firstRun)} gzipped (target under 200 KB): ${firstRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}`);
+console.log(`Click on Run to first output, show(1 + 1): cold median ${median(cold).toFixed(0)} ms (${cold.map((t) => t.toFixed(0)).join(' ')}), warm median ${median(warm).toFixed(0)} ms over ${warm.length} runs`);

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { sigmoidAndSlope } from '../../../../src/cells/checks/sigmoid-and-slope.ts';
+
+// Lesson 1's graded exercise: a right answer passes every check, and each typical mistake
+// fails with the message that says what to change.
+
+const stable = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+const naive = (z: number) => 1 / (1 + Math.exp(-z));
+const right = { sigmoid: stable, sigmoidSlope: (z: number) => stable(z) * (1 - stable(z)) };
+
+/** The messages of the failed checks, joined, for matching. */
+function failures(exports: Record<string, unknown>): string {
+  return sigmoidAndSlope(exports)
+    .filter((result) => !result.passed)
+    .map((result) => `${result.name}: ${result.message}`)
+    .join('\n');
+}
+
+describe('sigmoid-and-slope', () => {
+  test('a right answer passes all four checks, and says how close it came', () => {
+    const results = sigmoidAndSlope(right);
+    expect(results).toHaveLength(4);
+    expect(results.every((result) => result.passed)).toBe(true);
+    expect(results[0].message).toMatch(/^All 1,004 agree to 1e-9 \(the largest difference is/);
+  });
+
+  test('the plain 1 / (1 + e^-z) passes too: at z = -1000, 1 / Infinity is 0, which is right', () => {
+    expect(failures({ ...right, sigmoid: naive })).toBe('');
+  });
+
+  test('missing exports are named, with the signature to write', () => {
+    const results = sigmoidAndSlope({});
+    expect(results).toHaveLength(2);
+    expect(results.every((result) => !result.passed)).toBe(true);
+    expect(results[0].message).toBe('Export a function named sigmoid: write export function sigmoid(...) { ... }.');
+    expect(results[1].message).toContain('Export a function named sigmoidSlope');
+    expect(sigmoidAndSlope({ sigmoid: 0.5, sigmoidSlope: right.sigmoidSlope })[0].message).toContain('(your sigmoid is number, not a function)');
+  });
+
+  test("the lesson's starter code (both return 0) fails, pointing at the step's slope", () => {
+    const message = failures({ sigmoid: () => 0, sigmoidSlope: () => 0 });
+    expect(message).toContain('At z = 2 you return 0, expected 0.880797: your code still returns 0.');
+    expect(message).toContain("At z = 2 you return 0, expected 0.104994: 0 is the step function's slope");
+    // The tails would pass a stub that returns 0 everywhere; they wait for the body instead.
+    expect(sigmoidAndSlope({ sigmoid: () => 0, sigmoidSlope: () => 0 }).filter((result) => result.passed)).toEqual([]);
+    expect(message).toContain('Not checked yet: first make "sigmoidSlope(z) at z = 2, −1, 0.5, 0 and 1,000 random z in [−20, 20]" pass.');
+  });
+
+  test('a flipped sign in the exponent is named as σ(−z)', () => {
+    expect(failures({ ...right, sigmoid: (z: number) => 1 / (1 + Math.exp(z)) })).toContain('that is σ(−z)');
+  });
+
+  test('the quotient-rule slope is right on [-20, 20] but NaN at z = -1000, and the check says why', () => {
+    const quotient = (z: number) => Math.exp(-z) / (1 + Math.exp(-z)) ** 2;
+    const results = sigmoidAndSlope({ ...right, sigmoidSlope: quotient });
+    expect(results[2].passed).toBe(true);
+    expect(results[3].passed).toBe(false);
+    expect(results[3].message).toMatch(/^At z = -1000 you return NaN, expected 0: e\^\(−z\) overflows to Infinity/);
+  });
+
+  test('e^z / (1 + e^z) overflows at z = 1000 and fails the tail check', () => {
+    const overflowing = (z: number) => Math.exp(z) / (1 + Math.exp(z));
+    const results = sigmoidAndSlope({ ...right, sigmoid: overflowing });
+    expect(results[1].passed).toBe(false);
+    expect(results[1].message).toMatch(/^At z = 1000 you return NaN, expected 1: e to a large power overflows/);
+  });
+
+  test('the slope with the wrong sign, σ itself, or 1 − σ each get their own hint', () => {
+    expect(failures({ ...right, sigmoidSlope: (z: number) => -right.sigmoidSlope(z) })).toContain('the sign is flipped');
+    expect(failures({ ...right, sigmoidSlope: stable })).toContain('that is σ(z) itself, not its slope');
+    expect(failures({ ...right, sigmoidSlope: (z: number) => 1 - stable(z) })).toContain('that is 1 − σ(z)');
+  });
+
+  test('a function that throws or returns a string is reported, not thrown', () => {
+    const throwing = () => {
+      throw new Error('not yet');
+    };
+    expect(failures({ ...right, sigmoid: throwing })).toMatch(/At z = ([-0-9.e]+): sigmoid\(\1\) threw Error: not yet\.$/m);
+    expect(failures({ ...right, sigmoidSlope: () => '0.25' })).toContain('you return a string; return a number');
+  });
+});
