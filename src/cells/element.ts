@@ -158,6 +158,8 @@ class CodeCell extends HTMLElement {
   }
 
   private setRunning(running: boolean): void {
+    // Stop turns itself off when the run ends; focus moves to Run rather than to the page.
+    if (!running && document.activeElement === this.parts.stop) this.parts.run.focus();
     this.parts.stop.disabled = !running;
     this.toggleAttribute('data-running', running);
   }

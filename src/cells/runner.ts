@@ -59,7 +59,13 @@ export class CellRunner {
 
   /** Runs `code` (and the graded `check`, if any), ending any run still going on. */
   run(code: string, check: string | undefined, handlers: RunHandlers): void {
-    if (this.active) this.end('Stopped.');
+    // A run still going is superseded, not stopped: its handlers hear nothing more, and its
+    // worker (busy with it) is replaced.
+    if (this.active) {
+      clearTimeout(this.active.timer);
+      this.active = undefined;
+      this.discardWorker();
+    }
     const active: Active = { runId: this.nextRunId++, handlers };
     this.active = active;
     const worker = this.ensureWorker();
