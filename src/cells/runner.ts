@@ -30,6 +30,12 @@ export function limitMessage(limitSeconds: number): string {
 /** What the reader reads when the worker dies under the code (most often out of memory). */
 export const WORKER_FAILED = "The cell's worker stopped: it may have run out of memory.";
 
+/** The message for a worker error event: its own words when it has some (an error thrown in a timer, say). */
+export function workerFailedMessage(event: Event): string {
+  const message = event instanceof ErrorEvent ? event.message.trim() : '';
+  return message ? `The cell's worker stopped: ${message.replace(/\.$/, '')}.` : WORKER_FAILED;
+}
+
 /** A starting worker that has not said it is ready by then has failed to load. */
 const START_TIMEOUT_MS = 20_000;
 
@@ -116,9 +122,10 @@ export class CellRunner {
         }
       });
       const fail = (event: Event): void => {
+        // Handled here, and said in the cell: not also an uncaught error in the page's console.
         event.preventDefault();
         clearTimeout(startTimer);
-        if (this.worker === worker) this.end(WORKER_FAILED);
+        if (this.worker === worker) this.end(workerFailedMessage(event));
       };
       worker.addEventListener('error', fail);
       worker.addEventListener('messageerror', fail);

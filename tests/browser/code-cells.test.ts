@@ -93,6 +93,20 @@ test('a thousand outputs are drawn in frame-sized batches, with no long task, an
   await page.context().close();
 });
 
+test('an error that kills the worker (thrown in a timer) is said in the cell, and the next run works', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  await typeCode(page, 'blank', "setTimeout(() => { throw new Error('late'); }, 0);\nawait new Promise((resolve) => setTimeout(resolve, 500));");
+  await page.keyboard.press('Control+Enter');
+  const status = await waitForStatus(page, 'blank', /worker stopped/);
+  expect(status).toMatch(/^The cell's worker stopped: .*late/);
+  await typeCode(page, 'blank', 'show(1 + 1);');
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  expect(await output(page, 'blank').textContent()).toBe('2');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('Stop ends a run at once; Stop is off unless a run is going', async () => {
   const { page } = await openScratchpad(browser(), siteUrl);
   expect(await cellButton(page, 'blank', 'Stop').isDisabled()).toBe(true);
