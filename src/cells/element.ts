@@ -154,21 +154,31 @@ class CodeCell extends HTMLElement {
       if (hadFocus) editor.focus();
       return editor;
     });
+    // A failed load is forgotten, so the next focus or Run tries again.
+    this.editor.catch(() => {
+      this.editor = undefined;
+    });
     return this.editor;
   }
 
   private setRunning(running: boolean): void {
+    // Stop turns itself off when the run ends; focus moves to Run rather than to the page.
+    if (!running && document.activeElement === this.parts.stop) this.parts.run.focus();
     this.parts.stop.disabled = !running;
     this.toggleAttribute('data-running', running);
   }
 
   /** Runs the code in the editor: the reader's click (or Ctrl+Enter) is the only way in. */
   private async run(): Promise<void> {
-    const [editor, { CellRunner }, { OutputView, errorSentence }] = await Promise.all([
-      this.loadEditor(),
-      import('./runner.ts'),
-      import('./output-view.ts'),
-    ]);
+    let modules;
+    try {
+      modules = await Promise.all([this.loadEditor(), import('./runner.ts'), import('./output-view.ts')]);
+    } catch {
+      // Offline, or the site was updated under an open page: the next click tries again.
+      this.announce('The code runner could not load. Check the connection and press Run again.');
+      return;
+    }
+    const [editor, { CellRunner }, { OutputView, errorSentence }] = modules;
     const limit = Number(this.dataset.limit) || DEFAULT_LIMIT;
     this.runner ??= new CellRunner(limit);
     const view = (this.view ??= new OutputView(this.parts.output));

@@ -5,8 +5,13 @@
  */
 import type { CellError, CheckResult, ConsoleOutput, NoteOutput, OutputEntry, PlotOutput, TableOutput } from './protocol.ts';
 
-/** How much drawing one frame may do before the rest waits for the next frame. */
-const FRAME_BUDGET_MS = 8;
+/**
+ * How much one frame may draw before the rest waits for the next: a few milliseconds of
+ * building, and a bounded count, since the browser's style and layout of what was added
+ * (paid after the frame's script) grow with the number of new elements, not with our time.
+ */
+const FRAME_BUDGET_MS = 6;
+const FRAME_MAX_TASKS = 40;
 
 const ERROR_LABELS: Record<CellError['kind'], string> = {
   syntax: 'Syntax error',
@@ -142,7 +147,7 @@ export class OutputView {
   private drain(): void {
     this.frame = undefined;
     const start = performance.now();
-    while (this.queue.length > 0 && performance.now() - start < FRAME_BUDGET_MS) this.queue.shift()!();
+    for (let done = 0; this.queue.length > 0 && done < FRAME_MAX_TASKS && performance.now() - start < FRAME_BUDGET_MS; done++) this.queue.shift()!();
     if (this.queue.length > 0) this.frame = requestAnimationFrame(() => this.drain());
   }
 

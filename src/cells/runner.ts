@@ -30,6 +30,12 @@ export function limitMessage(limitSeconds: number): string {
 /** What the reader reads when the worker dies under the code (most often out of memory). */
 export const WORKER_FAILED = "The cell's worker stopped: it may have run out of memory.";
 
+/** The message for a worker error event: its own words when it has some (an error thrown in a timer, say). */
+export function workerFailedMessage(event: Event): string {
+  const message = event instanceof ErrorEvent ? event.message.trim() : '';
+  return message ? `The cell's worker stopped: ${message.replace(/\.$/, '')}.` : WORKER_FAILED;
+}
+
 /** A starting worker that has not said it is ready by then has failed to load. */
 const START_TIMEOUT_MS = 20_000;
 
@@ -59,7 +65,13 @@ export class CellRunner {
 
   /** Runs `code` (and the graded `check`, if any), ending any run still going on. */
   run(code: string, check: string | undefined, handlers: RunHandlers): void {
-    if (this.active) this.end('Stopped.');
+    // A run still going is superseded, not stopped: its handlers hear nothing more, and its
+    // worker (busy with it) is replaced.
+    if (this.active) {
+      clearTimeout(this.active.timer);
+      this.active = undefined;
+      this.discardWorker();
+    }
     const active: Active = { runId: this.nextRunId++, handlers };
     this.active = active;
     const worker = this.ensureWorker();
@@ -110,9 +122,10 @@ export class CellRunner {
         }
       });
       const fail = (event: Event): void => {
+        // Handled here, and said in the cell: not also an uncaught error in the page's console.
         event.preventDefault();
         clearTimeout(startTimer);
-        if (this.worker === worker) this.end(WORKER_FAILED);
+        if (this.worker === worker) this.end(workerFailedMessage(event));
       };
       worker.addEventListener('error', fail);
       worker.addEventListener('messageerror', fail);

@@ -113,3 +113,12 @@ test('in print the toolbar is hidden and the output already shown is kept', asyn
   expect(await output(page, 'blank').textContent()).toBe('42');
   await page.context().close();
 });
+
+test('under a sub-path the cell finds its editor, runner and worker and runs', async () => {
+  const { page, problems } = await openScratchpad(browser(), inject('subPathSiteUrl'));
+  await cellButton(page, 'first', 'Run').click();
+  await waitForStatus(page, 'first', /^Done\.$/);
+  expect(await output(page, 'first').textContent()).toBe('2');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});

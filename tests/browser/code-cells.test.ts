@@ -79,6 +79,34 @@ test('while (true) {} is stopped at its limit without blocking the page, and the
   await page.context().close();
 });
 
+test('a thousand outputs are drawn in frame-sized batches, with no long task, and capped with a note', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  await typeCode(page, 'blank', 'for (let i = 0; i < 1500; i++) show([i, i + 1, i + 2]);');
+  await watchLongTasks(page);
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(page, 'blank', /^Done\.$/, 15_000);
+  const region = output(page, 'blank');
+  expect(await region.locator('table').count()).toBe(1000);
+  expect(await region.locator(':scope > .cell-note').last().textContent()).toMatch(/^Output stopped after/);
+  expect((await longTasks(page)).filter((duration) => duration > 50)).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('an error that kills the worker (thrown in a timer) is said in the cell, and the next run works', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  await typeCode(page, 'blank', "setTimeout(() => { throw new Error('late'); }, 0);\nawait new Promise((resolve) => setTimeout(resolve, 500));");
+  await page.keyboard.press('Control+Enter');
+  const status = await waitForStatus(page, 'blank', /worker stopped/);
+  expect(status).toMatch(/^The cell's worker stopped: .*late/);
+  await typeCode(page, 'blank', 'show(1 + 1);');
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  expect(await output(page, 'blank').textContent()).toBe('2');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('Stop ends a run at once; Stop is off unless a run is going', async () => {
   const { page } = await openScratchpad(browser(), siteUrl);
   expect(await cellButton(page, 'blank', 'Stop').isDisabled()).toBe(true);
@@ -90,6 +118,8 @@ test('Stop ends a run at once; Stop is off unless a run is going', async () => {
   await stop.click();
   await waitForStatus(page, 'blank', /^Stopped\.$/, 2000);
   expect(await stop.isDisabled()).toBe(true);
+  // Focus does not fall to the page when Stop turns itself off.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run');
   await cellButton(page, 'blank', 'Run').click();
   await output(page, 'blank').getByText('started').waitFor();
   await stop.click();
