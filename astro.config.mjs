@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
+import slimSucrase from './src/build/vite-slim-sucrase.ts';
 import remarkCodeCells from './src/build/remark-code-cells.ts';
 
 // BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
@@ -28,5 +29,8 @@ export default defineConfig({
       defaultColor: false,
     },
   },
+  // Workers are bundled by Vite's worker pipeline, with its own plugin list; as ES modules they can
+  // split, so a cell's worker loads the course library only for code that imports it.
+  vite: { worker: { format: 'es', plugins: () => [slimSucrase()] } },
   integrations: [mdx()],
 });

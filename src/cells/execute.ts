@@ -1,5 +1,3 @@
-import * as course from '../lib/index.ts';
-import { runCheck } from './checks/index.ts';
 import { plotSpec } from './plot-spec.ts';
 import type { CellError, CheckResult, OutputEntry } from './protocol.ts';
 import { consoleText, formatInline, serialise, serialiseTable } from './serialise.ts';
@@ -61,9 +59,17 @@ class ForbiddenImport extends Error {
   }
 }
 
-function requireModule(name: unknown): unknown {
-  if (name === COURSE_MODULE) return course;
-  throw new ForbiddenImport(String(name));
+/**
+ * The `require` a cell is given: the course when its code imports it (loaded before the run,
+ * since `require` is synchronous), nothing else. The library and the graded checks are imported
+ * only by a run that needs them, so a first run of `show(1 + 1)` loads neither.
+ */
+async function requireFor(usesCourse: boolean): Promise<(name: unknown) => unknown> {
+  const course = usesCourse ? await import('../lib/index.ts') : undefined;
+  return (name) => {
+    if (name === COURSE_MODULE && course) return course;
+    throw new ForbiddenImport(String(name));
+  };
 }
 
 const MEMORY_MESSAGES: readonly [RegExp, string][] = [
@@ -177,6 +183,7 @@ export async function executeCell(code: string, options: ExecuteOptions): Promis
     // Sucrase does not check everything (e.g. `let let = 1`); the engine then refuses, without a line.
     return { error: { kind: 'syntax', message: isError(error) ? error.message : String(error) } };
   }
+  const requireModule = await requireFor(transpiled.usesCourse);
   const output = cappedEmit(options.emit);
   const globals = cellGlobals(output.emit);
   const exports: Record<string, unknown> = {};
@@ -190,6 +197,7 @@ export async function executeCell(code: string, options: ExecuteOptions): Promis
     output.close();
     return {};
   }
+  const { runCheck } = await import('./checks/index.ts');
   const checks = await runCheck(options.check, exports);
   output.close();
   return { checks };

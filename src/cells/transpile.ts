@@ -4,8 +4,11 @@ import type { CellError } from './protocol.ts';
 /** The one module a cell may import: the course's numerics core. */
 export const COURSE_MODULE = 'course';
 
-/** A cell's code as JavaScript that runs as a function body, or why it cannot. */
-export type Transpiled = { ok: true; code: string } | { ok: false; error: CellError };
+/**
+ * A cell's code as JavaScript that runs as a function body, or why it cannot. `usesCourse` says
+ * whether it requires the course, so the runtime loads the library only for code that does.
+ */
+export type Transpiled = { ok: true; code: string; usesCourse: boolean } | { ok: false; error: CellError };
 
 /**
  * Strips the reader's TypeScript types and turns `import`/`export` into `require(...)` and
@@ -29,7 +32,7 @@ export function transpile(source: string): Transpiled {
   }
   const forbidden = findForbiddenModule(code);
   if (forbidden) return { ok: false, error: forbidden };
-  return { ok: true, code };
+  return { ok: true, code, usesCourse: REQUIRE.test(code) };
 }
 
 interface SucraseSyntaxError {
@@ -46,10 +49,12 @@ function syntaxError(error: unknown): CellError {
   return { kind: 'syntax', message: text, line: loc.line, column: loc.column };
 }
 
+/** A `require` call as sucrase writes it for an import. */
+const REQUIRE = /\brequire\(\s*(['"`])([^'"`]*)\1\s*\)/;
+
 /** The first `require` of anything but the course, as an 'import' error on its line. */
 function findForbiddenModule(code: string): CellError | undefined {
-  const requires = /\brequire\(\s*(['"`])([^'"`]*)\1\s*\)/g;
-  for (const match of code.matchAll(requires)) {
+  for (const match of code.matchAll(new RegExp(REQUIRE, 'g'))) {
     const name = match[2];
     if (name === COURSE_MODULE) continue;
     const line = code.slice(0, match.index).split('\n').length;

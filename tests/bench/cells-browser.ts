@@ -42,21 +42,22 @@ function gzippedBytes(root: string, siteUrl: string, urls: Iterable<string>, com
   return total;
 }
 
-/** Every URL a fresh page requests (the worker's own requests included) while `act` runs. */
-async function requestsDuring(browser: Browser, act: (page: Page) => Promise<void>): Promise<string[]> {
+/**
+ * Every URL the site served while `act` ran in a fresh context, counted by the server itself, so
+ * what a worker imports is counted too (a page's request events do not see a worker's imports).
+ */
+async function requestsDuring(browser: Browser, site: StaticSite, act: (page: Page) => Promise<void>): Promise<string[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const urls: string[] = [];
-  context.on('request', (request) => urls.push(request.url()));
   const page = await context.newPage();
-  page.on('worker', (worker) => urls.push(worker.url()));
+  const start = site.served.length;
   await act(page);
   await context.close();
-  return urls;
+  return site.served.slice(start);
 }
 
-/** What a page loads with no interaction: everything up to network idle, scrolled through. */
-async function firstLoad(browser: Browser, url: string): Promise<string[]> {
-  return requestsDuring(browser, async (page) => {
+/** What a page loads with no interaction: everything up to network idle. */
+async function firstLoad(browser: Browser, site: StaticSite, url: string): Promise<string[]> {
+  return requestsDuring(browser, site, async (page) => {
     await page.goto(url, { waitUntil: 'networkidle' });
   });
 }
@@ -101,10 +102,24 @@ const browser = await launchChromium();
 const here: StaticSite = await serveStatic('dist');
 const before: StaticSite = await serveStatic(base.dist);
 
-const lessonHere = gzippedBytes('dist', here.url, await firstLoad(browser, here.url + LESSON));
-const lessonBefore = gzippedBytes(base.dist, before.url, await firstLoad(browser, before.url + LESSON));
-const homeUrls = new Set(await firstLoad(browser, here.url));
-const scratchpadUrls = await firstLoad(browser, `${here.url}scratchpad/`);
+const lessonHereUrls = await firstLoad(browser, here, here.url + LESSON);
+const lessonBeforeUrls = await firstLoad(browser, before, before.url + LESSON);
+const lessonHere = gzippedBytes('dist', here.url, lessonHereUrls);
+const lessonBefore = gzippedBytes(base.dist, before.url, lessonBeforeUrls);
+
+/** The gzipped bytes of `urls` split by kind of file: the page itself, scripts, styles, the rest. */
+function byKind(root: string, siteUrl: string, urls: string[]): string {
+  const kinds: [string, (path: string) => boolean][] = [
+    ['HTML', (path) => path.endsWith('/') || path.endsWith('.html')],
+    ['JS', (path) => path.endsWith('.js')],
+    ['CSS', (path) => path.endsWith('.css')],
+  ];
+  const rest = urls.filter((url) => !kinds.some(([, test]) => test(new URL(url).pathname)));
+  const parts = kinds.map(([name, test]) => `${name} ${kilobytes(gzippedBytes(root, siteUrl, urls.filter((url) => test(new URL(url).pathname))))}`);
+  return [...parts, `other ${kilobytes(gzippedBytes(root, siteUrl, rest))}`].join(', ');
+}
+const homeUrls = new Set(await firstLoad(browser, here, here.url));
+const scratchpadUrls = await firstLoad(browser, here, `${here.url}scratchpad/`);
 const cellAssets = scratchpadUrls.filter((url) => !homeUrls.has(url) && !url.endsWith('/scratchpad/'));
 const cellOverhead = gzippedBytes('dist', here.url, cellAssets);
 
@@ -113,11 +128,10 @@ let firstRunUrls: string[] = [];
 const cold: number[] = [];
 const warm: number[] = [];
 for (let run = 0; run < runs; run++) {
-  const urls = await requestsDuring(browser, async (page) => {
+  const urls = await requestsDuring(browser, here, async (page) => {
     await page.goto(`${here.url}scratchpad/`, { waitUntil: 'networkidle' });
     await page.waitForSelector('al-code-cell[data-cell-id="first"][data-ready]');
-    const loaded = new Set<string>();
-    page.context().on('request', (request) => loaded.add(request.url()));
+    const start = here.served.length;
     cold.push(await timeToFirstOutput(page, 'first'));
     await page.waitForSelector('al-code-cell[data-cell-id="first"]:not([data-running])');
     await page.waitForLoadState('networkidle');
@@ -125,19 +139,52 @@ for (let run = 0; run < runs; run++) {
       warm.push(await timeToFirstOutput(page, 'first'));
       await page.waitForSelector('al-code-cell[data-cell-id="first"]:not([data-running])');
     }
-    if (run === 0) firstRunUrls = [...loaded];
+    if (run === 0) firstRunUrls = here.served.slice(start);
   });
   if (run === 0 && urls.length === 0) throw new Error('no requests recorded');
 }
 const firstRun = gzippedBytes('dist', here.url, firstRunUrls);
 const firstRunBrotli = gzippedBytes('dist', here.url, firstRunUrls, (bytes) => brotliCompressSync(bytes).length);
 
+/** Everything the first Run of the cell `id` on `path` requests, until it has finished. */
+async function firstRunOf(path: string, id: string): Promise<string[]> {
+  let loaded: string[] = [];
+  await requestsDuring(browser, here, async (page) => {
+    await page.goto(here.url + path, { waitUntil: 'networkidle' });
+    const cell = `al-code-cell[data-cell-id="${id}"]`;
+    await page.locator(cell).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${cell}[data-ready]`);
+    await page.waitForLoadState('networkidle');
+    const start = here.served.length;
+    await page.locator(cell).getByRole('button', { name: 'Run', exact: true }).click();
+    // Done: something is in the output and the cell no longer runs (it may not have started yet at the click).
+    await page.waitForFunction(
+      (selector) => {
+        const element = document.querySelector(selector)!;
+        return element.querySelector('[data-part="output"]')!.childElementCount > 0 && !element.hasAttribute('data-running');
+      },
+      cell,
+      { timeout: 60_000 },
+    );
+    await page.waitForLoadState('networkidle');
+    loaded = here.served.slice(start);
+  });
+  return loaded;
+}
+// A cell that imports the course (lesson 1's collapse) also loads the library; a graded one its checks.
+const courseRunUrls = await firstRunOf(LESSON, 'collapse');
+const courseRun = gzippedBytes('dist', here.url, courseRunUrls);
+const gradedRun = gzippedBytes('dist', here.url, await firstRunOf(LESSON, 'sigmoid-and-slope'));
+
+const lessonKinds = `  here: ${byKind('dist', here.url, lessonHereUrls)}; at ${baseline}: ${byKind(base.dist, before.url, lessonBeforeUrls)}`;
 await here.close();
 await before.close();
 await browser.close();
 base.remove();
 
 console.log(`Lesson 1, first load (gzipped): ${kilobytes(lessonHere)} here, ${kilobytes(lessonBefore)} at ${baseline} (${lessonHere - lessonBefore >= 0 ? '+' : ''}${lessonHere - lessonBefore} bytes)`);
+console.log(lessonKinds);
 console.log(`A page with cells loads beyond every page's own files: ${kilobytes(cellOverhead)} gzipped (${cellAssets.map((url) => new URL(url).pathname.split('/').pop()).join(', ')})`);
 console.log(`First run of a cell loads: ${kilobytes(firstRun)} gzipped, ${kilobytes(firstRunBrotli)} brotli (target under 200 KB): ${firstRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}`);
+console.log(`First run of a cell that imports 'course' (lesson 1, collapse): ${kilobytes(courseRun)} gzipped (${courseRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}); of a graded cell (lesson 1, sigmoid-and-slope): ${kilobytes(gradedRun)} gzipped`);
 console.log(`Click on Run to first output, show(1 + 1): cold median ${median(cold).toFixed(0)} ms (${cold.map((t) => t.toFixed(0)).join(' ')}), warm median ${median(warm).toFixed(0)} ms over ${warm.length} runs`);

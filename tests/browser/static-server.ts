@@ -23,12 +23,17 @@ const TYPES: Record<string, string> = {
 /** A running server and the URL of the site's root. */
 export interface StaticSite {
   url: string;
+  /** Every URL requested so far, in order, from pages and their workers alike (the benchmarks' byte counts). */
+  readonly served: string[];
   close(): Promise<void>;
 }
 
 /** Serves the folder `root` at `base` (e.g. "/" or "/course/") on a free loopback port. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+  const served: string[] = [];
+  let origin = '';
   const server: Server = createServer(async (request, response) => {
+    served.push(origin + (request.url ?? '/'));
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = path.startsWith(base) ? await resolveFile(root, path.slice(base.length)) : undefined;
     if (file) {
@@ -42,8 +47,10 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${origin}${base}`,
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
