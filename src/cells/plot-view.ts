@@ -71,6 +71,14 @@ function legendItem(name: string, index: number): HTMLLIElement {
   return item;
 }
 
+/**
+ * A reader's axis as Plot options. A log axis gets plain numbers at its ticks ("0.7", "0.07"):
+ * Plot's default for log scales is SI prefixes ("700m"), which reads as a unit, not a loss.
+ */
+function axis(spec: PlotOutput['x']): NonNullable<PlotOptions['x']> {
+  return spec?.type === 'log' ? { ...spec, tickFormat: '~g' } : { ...spec };
+}
+
 /** The chart (and its title and legend) for `output`, `width` pixels wide. */
 export function drawPlot(output: PlotOutput, width: number): Node[] {
   const legend = [...(output.legend ?? [])];
@@ -82,8 +90,8 @@ export function drawPlot(output: PlotOutput, width: number): Node[] {
   const options: PlotOptions = themed({
     width,
     height: Math.round(Math.min(360, width * 0.6)),
-    x: { ...output.x },
-    y: { ...output.y },
+    x: axis(output.x),
+    y: axis(output.y),
     marks,
     ariaLabel: label,
     ariaDescription: legend.length > 0 ? `${legend.length} series: ${legend.join(', ')}.` : undefined,

@@ -35,6 +35,16 @@ test("plot output is drawn with the site's theme, a dash per series and a legend
   expect(legend).toHaveLength(4);
   const dashes = await chart.locator('[stroke-dasharray]').evaluateAll((paths) => paths.map((path) => path.getAttribute('stroke-dasharray')));
   expect(new Set(dashes).size).toBeGreaterThanOrEqual(3);
+
+  // A log axis reads in plain numbers, not SI prefixes ("700m" for 0.7).
+  await typeCode(page, 'blank', "plot({ x: [1, 2, 3, 4], y: [0.7, 0.2, 0.05, 0.01], yType: 'log', yLabel: 'loss' });");
+  await page.keyboard.press('Control+Enter');
+  const logChart = output(page, 'blank').locator('svg[role="img"]');
+  await logChart.waitFor();
+  const ticks = await logChart.locator('text').allTextContents();
+  expect(ticks.length).toBeGreaterThan(4);
+  expect(ticks.join(' ')).not.toMatch(/[mµ]/);
+  expect(ticks).toContain('0.1');
   expect(problems).toEqual([]);
   await page.context().close();
 });
