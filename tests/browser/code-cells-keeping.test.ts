@@ -102,15 +102,18 @@ test('without JavaScript a cell reads as its highlighted code, with no controls'
   await page.context().close();
 });
 
-test('in print the toolbar is hidden and the output already shown is kept', async () => {
+test('in print the toolbar is hidden, the output already shown is kept and long lines wrap', async () => {
   const { page } = await openScratchpad(browser(), siteUrl);
-  await typeCode(page, 'blank', 'show(42);');
+  await typeCode(page, 'blank', `const long = ${"'word '.repeat(3) + ".repeat(12)}'end';\nshow(42);`);
   await page.keyboard.press('Control+Enter');
   await waitForStatus(page, 'blank', /^Done\.$/);
   await page.emulateMedia({ media: 'print' });
   expect(await cell(page, 'blank').locator('.cell-toolbar').isVisible()).toBe(false);
   expect(await output(page, 'blank').isVisible()).toBe(true);
   expect(await output(page, 'blank').textContent()).toBe('42');
+  // The edited code wraps on paper instead of running off the page's edge.
+  const overflow = await cell(page, 'blank').locator('.cm-content').evaluate((content) => content.scrollWidth - content.parentElement!.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
   await page.context().close();
 });
 
