@@ -58,9 +58,7 @@ export function compareAtPoints(comparison: Comparison): CheckResult {
       return { name, passed: false, message: `At ${where(args)} you return ${value === undefined ? 'nothing (undefined)' : `a ${typeof value}`}; return a number.` };
     }
     const want = expected(args);
-    if (!(Math.abs(value - want) <= tolerance)) {
-      return { name, passed: false, message: `At ${where(args)} you return ${formatNumber(value)}, expected ${formatNumber(want)}: ${diagnose(args, value)}.` };
-    }
+    if (!(Math.abs(value - want) <= tolerance)) return { name, passed: false, message: disagreement(comparison, args, value, want) };
     largest = Math.max(largest, Math.abs(value - want));
   }
   const count = inputs.length.toLocaleString('en-US');
@@ -68,10 +66,28 @@ export function compareAtPoints(comparison: Comparison): CheckResult {
 }
 
 /**
- * A check that only means something once `before` passed (the tails, after the body of the
- * function is right): run it then, or fail it with a sentence saying what comes first.
+ * The sentence for a value outside the tolerance. When the two agree to the six digits
+ * formatNumber shows, printing them so would read as "you return 0.5, expected 0.5": show twelve
+ * digits and the difference instead, which is what an approximation such as a central difference
+ * gives (a formula is right to about 1e-16).
  */
-export function after(before: CheckResult, name: string, check: () => CheckResult): CheckResult {
+function disagreement({ tolerance, where, diagnose }: Comparison, args: readonly number[], value: number, want: number): string {
+  const yours = formatNumber(value);
+  const expected = formatNumber(want);
+  if (yours !== expected) return `At ${where(args)} you return ${yours}, expected ${expected}: ${diagnose(args, value)}.`;
+  const difference = formatNumber(Math.abs(value - want));
+  return (
+    `At ${where(args)} you return ${value.toPrecision(12)}, expected ${want.toPrecision(12)} ` +
+    `(a difference of ${difference}, more than the tolerance ${formatNumber(tolerance)}; an approximation such as a central difference is not close enough: write the formula).`
+  );
+}
+
+/**
+ * A check that only means something once `before` passed (the tails, after the body of the
+ * function is right): run it then, or fail it with a sentence saying what comes first, and
+ * `why` if there is more to say ("; your slope probably calls it").
+ */
+export function after(before: CheckResult, name: string, check: () => CheckResult, why = ''): CheckResult {
   if (before.passed) return check();
-  return { name, passed: false, message: `Not checked yet: first make "${before.name}" pass.` };
+  return { name, passed: false, message: `Not checked yet: first make "${before.name}" pass${why}.` };
 }

@@ -49,6 +49,30 @@ describe('lesson 1, cell "Two linear layers are one"', () => {
     expect(add(matVec([[3, 1]], [1, 3]), [-4])).toEqual([2]);
   });
 
+  test('the three sizes at the top are the only place to change: other sizes give equal columns too, with as many rows as outputs', async () => {
+    const code = cellOf(LESSON, 'collapse').code;
+    const sizes = 'const inputs = 3, hiddenUnits = 4, outputs = 2;';
+    expect(code).toContain(sizes);
+    const { error, output } = await run(code.replace(sizes, 'const inputs = 5, hiddenUnits = 6, outputs = 3;'));
+    expect(error).toBeUndefined();
+    const rows = tableNumbers(output, 2);
+    expect(rows).toHaveLength(3);
+    for (const [, , two, one] of rows) expect(Math.abs(two - one)).toBeLessThan(1e-14);
+  });
+
+  test('"0, or a tiny number such as 4.4e-16 or 1.8e-15": the printed largest difference over seeds 0 to 59', () => {
+    const printed = Array.from({ length: 60 }, (_, seed) => {
+      const { twoLayers, oneLayer } = network(seed);
+      return Math.max(...twoLayers.map((value, i) => Math.abs(value - oneLayer[i])));
+    });
+    expect(printed).toContain(0);
+    const nonzero = printed.filter((value) => value > 0).map((value) => value.toExponential(1));
+    expect(nonzero).toContain('4.4e-16');
+    expect(nonzero).toContain('1.8e-15');
+    expect(Math.min(...printed.filter((value) => value > 0))).toBeGreaterThanOrEqual(1.1e-16);
+    expect(Math.max(...printed)).toBeLessThan(1.9e-15);
+  });
+
   test('the largest difference is 0 or a few units in the sixteenth digit, whatever the seed', () => {
     const largest = (seed: number) => {
       const { twoLayers, oneLayer } = network(seed);
@@ -64,11 +88,14 @@ describe('lesson 1, cell "Two linear layers are one"', () => {
     expect(Math.max(...withRelu.map((value, i) => Math.abs(value - twoLayers[i])))).toBeGreaterThan(0.1);
   });
 
-  test('"now and then a seed comes up where the ReLU column agrees too": no hidden value is negative', () => {
-    const seeds = Array.from({ length: 50 }, (_, seed) => seed).filter((seed) => network(seed).hidden.every((z) => z >= 0));
-    expect(seeds.length).toBeGreaterThan(0);
-    const { twoLayers, withRelu } = network(seeds[0]);
-    expect(withRelu).toEqual(twoLayers);
+  test('the answer: of seeds 0 to 59, the ReLU column agrees for 11, 13, 18, 24, 30 and 54, where all four hidden values are positive', () => {
+    const seeds = Array.from({ length: 60 }, (_, seed) => seed);
+    const agreeing = seeds.filter((seed) => {
+      const { twoLayers, withRelu } = network(seed);
+      return withRelu.every((value, i) => value === twoLayers[i]);
+    });
+    expect(agreeing).toEqual([11, 13, 18, 24, 30, 54]);
+    expect(seeds.filter((seed) => network(seed).hidden.every((z) => z > 0))).toEqual(agreeing);
   });
 });
 
@@ -111,7 +138,20 @@ describe('lesson 1, cell "Which slope can a gradient follow?"', () => {
   });
 
   test('1 / (1 + e^1000) is 0, and the quotient-rule slope e^1000 / (1 + e^1000)^2 is NaN: the trap the exercise names', () => {
+    expect(Math.exp(1000)).toBe(Infinity);
     expect(sigmoid(-1000)).toBe(0);
     expect(Math.exp(1000) / (1 + Math.exp(1000)) ** 2).toBeNaN();
+    // "so does the sigmoid written as e^z / (1 + e^z), at z = 1000"
+    expect(Math.exp(1000) / (1 + Math.exp(1000))).toBeNaN();
+  });
+
+  test('"the error is smallest near h = 10^-5 and grows again below it", at every z of the table', () => {
+    const exact = (z: number) => sigmoid(z) * (1 - sigmoid(z));
+    const error = (z: number, k: number) => Math.abs((sigmoid(z + 10 ** -k) - sigmoid(z - 10 ** -k)) / (2 * 10 ** -k) - exact(z));
+    for (const z of [-3, -0.5, -0.49, 0, 0.5, 3]) {
+      const errors = Array.from({ length: 10 }, (_, i) => error(z, i + 1));
+      expect(errors.indexOf(Math.min(...errors)) + 1).toBe(5);
+      expect(error(z, 8)).toBeGreaterThan(error(z, 6));
+    }
   });
 });

@@ -99,6 +99,14 @@ describe('lesson 9, cell "Check the network\'s gradients"', () => {
     }
   });
 
+  test('"The cell above passes no `sample`, so it compares all 528": its table\'s second layer has 528 entries', async () => {
+    const { code } = cellOf('09-lab-two-moons.mdx', 'network-gradients');
+    expect(code).not.toMatch(/\bsample\b/);
+    const { output } = await run(code);
+    expect(tableNumbers(output, 0)[1][3]).toBe(528);
+    expect(check('correct')[1]).toMatchObject({ parameterCount: 528, checked: 528 });
+  });
+
   test("the article's is off by about 0.7 in every layer", () => {
     for (const layer of check('article')) expect(layer.relativeError).toBeCloseTo(0.7, 1);
   });

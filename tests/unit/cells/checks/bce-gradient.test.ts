@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bceGradient } from '../../../../src/cells/checks/bce-gradient.ts';
+import { loss } from '../../../../src/lib/index.ts';
 
 // Lesson 9's graded exercise: ŷ − y passes; the article's extra slope, a flipped sign, the
 // unsimplified formula (NaN at ±1000) and a missing export fail with a message that helps.
@@ -50,6 +51,15 @@ describe('bce-gradient', () => {
     expect(results[0].passed).toBe(true);
     expect(results[1].passed).toBe(false);
     expect(results[1].message).toMatch(/^At logit = 1000, target = 0 you return NaN, expected 1: at a logit this large ŷ rounds to exactly 0 or 1/);
+  });
+
+  test('a central difference agrees to six digits but not to 1e-9, and the message shows where they part', () => {
+    const bce = loss('bce_logits');
+    const h = 1e-6;
+    const numeric = (z: number, y: number) => (bce.value([y], [z + h]) - bce.value([y], [z - h])) / (2 * h);
+    expect(failures(numeric)).toMatch(
+      /^At logit = -11\.107, target = 1 you return -0\.999984\d{6}, expected -0\.999984\d{6} \(a difference of [0-9.]+e-9, more than the tolerance 1e-9; an approximation such as a central difference is not close enough: write the formula\)\.$/m,
+    );
   });
 
   test('the gradient at ŷ and ŷ alone each get their own hint', () => {

@@ -40,7 +40,7 @@ describe('sigmoid-and-slope', () => {
   test("the lesson's starter code (both return 0) fails, pointing at the step's slope", () => {
     const message = failures({ sigmoid: () => 0, sigmoidSlope: () => 0 });
     expect(message).toContain('At z = 2 you return 0, expected 0.880797: your code still returns 0.');
-    expect(message).toContain("At z = 2 you return 0, expected 0.104994: 0 is the step function's slope");
+    expect(message).toContain("At z = 2 you return 0, expected 0.104994: your code still returns 0 (the step function's slope); the sigmoid's is σ(z) · (1 − σ(z)).");
     // The tails would pass a stub that returns 0 everywhere; they wait for the body instead.
     expect(sigmoidAndSlope({ sigmoid: () => 0, sigmoidSlope: () => 0 }).filter((result) => result.passed)).toEqual([]);
     expect(message).toContain('Not checked yet: first make "sigmoidSlope(z) at z = 2, −1, 0.5, 0 and 1,000 random z in [−20, 20]" pass.');
@@ -62,7 +62,24 @@ describe('sigmoid-and-slope', () => {
     const overflowing = (z: number) => Math.exp(z) / (1 + Math.exp(z));
     const results = sigmoidAndSlope({ ...right, sigmoid: overflowing });
     expect(results[1].passed).toBe(false);
-    expect(results[1].message).toMatch(/^At z = 1000 you return NaN, expected 1: e to a large power overflows/);
+    expect(results[1].message).toBe(
+      'At z = 1000 you return NaN, expected 1: e to a large power overflows to Infinity; for z ≥ 0 write 1 / (1 + e^(−z)), ' +
+        'and for z < 0 write e^z / (1 + e^z), so that e is only ever raised to a power of 0 or less.',
+    );
+  });
+
+  test("a slope built on that sigmoid waits for the sigmoid's tails instead of blaming the slope", () => {
+    const overflowing = (z: number) => Math.exp(z) / (1 + Math.exp(z));
+    const results = sigmoidAndSlope({ sigmoid: overflowing, sigmoidSlope: (z: number) => overflowing(z) * (1 - overflowing(z)) });
+    expect(results.map((result) => result.passed)).toEqual([true, false, true, false]);
+    expect(results[3].message).toBe('Not checked yet: first make "sigmoid(z) at z = ±1000, where e^z overflows" pass; your slope probably calls it.');
+  });
+
+  test('a slope of its own that overflows at z = 1000 is told about e^z at large positive z', () => {
+    const slope = (z: number) => Math.exp(z) / (1 + Math.exp(z)) ** 2;
+    const results = sigmoidAndSlope({ ...right, sigmoidSlope: slope });
+    expect(results[2].passed).toBe(true);
+    expect(results[3].message).toMatch(/^At z = 1000 you return NaN, expected 0: e\^z overflows to Infinity at large positive z, and Infinity \/ Infinity is NaN; write the slope from your sigmoid/);
   });
 
   test('the slope with the wrong sign, σ itself, or 1 − σ each get their own hint', () => {
