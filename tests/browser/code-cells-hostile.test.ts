@@ -1,0 +1,39 @@
+/**
+ * A cell's code is untrusted (it may come from a link): whatever it prints or posts, nothing of
+ * it may become markup or script in the page, which the worker exists to keep it away from.
+ */
+import { expect, inject, test } from 'vitest';
+import { useChromium } from './harness.ts';
+import { cellButton, openScratchpad, output, typeCode, waitForStatus } from './cell-page.ts';
+
+const siteUrl = inject('siteUrl');
+const browser = useChromium();
+
+/** A row whose field is a script address, and a mark option that would make it a link. */
+const SCRIPT_ROW = "{ a: 1, b: 2, u: 'javascript:void(document.title=`script ran`)' }";
+
+test("plot() refuses an option that would make a mark a link (href), with a message", async () => {
+  const { page } = await openScratchpad(browser(), siteUrl);
+  await typeCode(page, 'blank', `plot({ marks: [{ mark: 'dot', data: [${SCRIPT_ROW}], x: 'a', y: 'b', r: 30, href: 'u' }] });`);
+  await cellButton(page, 'blank', 'Run').click();
+  const status = await waitForStatus(page, 'blank', /unknown option "href"/);
+  expect(status).toMatch(/line 1/);
+  expect(await output(page, 'blank').locator('a').count()).toBe(0);
+  await page.context().close();
+});
+
+test('a chart the code posts itself, past plot(), draws no link and runs no script when clicked', async () => {
+  const { page } = await openScratchpad(browser(), siteUrl);
+  const entry = `{ kind: 'plot', marks: [{ mark: 'dot', data: [${SCRIPT_ROW}], options: { x: 'a', y: 'b', r: 30, href: 'u' } }] }`;
+  // The first run of a fresh cell has run id 1: the code can guess it.
+  await typeCode(page, 'blank', `self.postMessage({ type: 'output', runId: 1, entry: ${entry} });\nshow('posted');`);
+  await cellButton(page, 'blank', 'Run').click();
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  const chart = output(page, 'blank').locator('svg[role="img"]');
+  await chart.waitFor();
+  expect(await output(page, 'blank').locator('a').count()).toBe(0);
+  await chart.locator('circle').first().click({ force: true });
+  await page.waitForTimeout(200);
+  expect(await page.title()).not.toBe('script ran');
+  await page.context().close();
+});
