@@ -104,7 +104,21 @@ export class OutputView {
 
   /** Queues one output entry. */
   append(entry: OutputEntry): void {
-    this.enqueue(() => this.region.append(this.render(entry)));
+    this.enqueue(() => this.region.append(this.renderOrExplain(entry)));
+  }
+
+  /**
+   * The entry drawn, or a line saying it could not be. The worker runs the reader's code, which
+   * can post a message of any shape itself; one bad entry must not stop the rest being drawn.
+   */
+  private renderOrExplain(entry: OutputEntry): HTMLElement {
+    try {
+      const node: unknown = this.render(entry);
+      if (node instanceof HTMLElement) return node;
+    } catch {
+      // Falls through to the line below.
+    }
+    return element('p', 'cell-error', 'An output the code sent could not be shown.');
   }
 
   /** Queues an error message. */
@@ -147,8 +161,13 @@ export class OutputView {
   private drain(): void {
     this.frame = undefined;
     const start = performance.now();
-    for (let done = 0; this.queue.length > 0 && done < FRAME_MAX_TASKS && performance.now() - start < FRAME_BUDGET_MS; done++) this.queue.shift()!();
-    if (this.queue.length > 0) this.frame = requestAnimationFrame(() => this.drain());
+    try {
+      for (let done = 0; this.queue.length > 0 && done < FRAME_MAX_TASKS && performance.now() - start < FRAME_BUDGET_MS; done++) this.queue.shift()!();
+    } finally {
+      // A task that throws (checks or an error of a shape the page did not expect) still
+      // leaves the rest of the queue, and the status line after it, to be drawn.
+      if (this.queue.length > 0) this.frame = requestAnimationFrame(() => this.drain());
+    }
   }
 
   private render(entry: OutputEntry): HTMLElement {

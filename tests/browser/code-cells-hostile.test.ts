@@ -37,3 +37,16 @@ test('a chart the code posts itself, past plot(), draws no link and runs no scri
   expect(await page.title()).not.toBe('script ran');
   await page.context().close();
 });
+
+test('an output entry of a shape the page does not know is explained, and what follows it is still drawn', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  const bad = "self.postMessage({ type: 'output', runId: 1, entry: { kind: 'table', columns: 5, rows: 7 } });";
+  const odd = "self.postMessage({ type: 'output', runId: 1, entry: { kind: 'weird' } });";
+  await typeCode(page, 'blank', `${bad}\n${odd}\nshow('after');`);
+  await cellButton(page, 'blank', 'Run').click();
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  const blocks = await output(page, 'blank').locator(':scope > *').allTextContents();
+  expect(blocks).toEqual(['An output the code sent could not be shown.', 'An output the code sent could not be shown.', 'after']);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
