@@ -50,3 +50,19 @@ test('an output entry of a shape the page does not know is explained, and what f
   expect(problems).toEqual([]);
   await page.context().close();
 });
+
+test('on a phone a wide table scrolls rather than breaking a number across lines', async () => {
+  const { page } = await openScratchpad(browser(), siteUrl, '', { viewport: { width: 375, height: 800 } });
+  await typeCode(page, 'blank', 'show([[1.123456789, 2, 3, 4, 5, 6, 7, 8], [4, 5, 6, 7, 8, 9, 10, 1e-9]]);');
+  await cellButton(page, 'blank', 'Run').click();
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  const lines = await output(page, 'blank').locator('td').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(lines.every((count) => count <= 1)).toBe(true);
+  await page.context().close();
+});
