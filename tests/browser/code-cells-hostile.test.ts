@@ -66,3 +66,12 @@ test('on a phone a wide table scrolls rather than breaking a number across lines
   expect(lines.every((count) => count <= 1)).toBe(true);
   await page.context().close();
 });
+
+test('a thrown value that cannot even be written out still ends the run at once, not at the limit', async () => {
+  const { page } = await openScratchpad(browser(), siteUrl);
+  await typeCode(page, 'blank', 'throw new Proxy({}, { getPrototypeOf() { throw { toString() { throw 1; } }; } });');
+  await cellButton(page, 'blank', 'Run').click();
+  const status = await waitForStatus(page, 'blank', /runtime failed|Stopped/, 6000);
+  expect(status).not.toMatch(/Stopped/);
+  await page.context().close();
+});
