@@ -23,6 +23,18 @@ for (const name of NETWORK_GLOBALS) {
 
 const post = (message: WorkerMessage) => scope.postMessage(message);
 
+/**
+ * A thrown value as text, even one whose own toString throws (a Proxy the reader threw): were
+ * this to throw, no DoneMessage would go and the run would end at its time limit as a "loop".
+ */
+function writtenOut(error: unknown): string {
+  try {
+    return String(error);
+  } catch {
+    return 'a value that cannot be written out';
+  }
+}
+
 // The page sends one run at a time (it waits for done, or terminates this worker), so runs
 // need no queue here.
 scope.addEventListener('message', async (event: MessageEvent<RunRequest>) => {
@@ -34,7 +46,7 @@ scope.addEventListener('message', async (event: MessageEvent<RunRequest>) => {
     post({ type: 'done', runId: request.runId, ...result });
   } catch (error) {
     // executeCell reports the reader's errors itself; this is a fault of the runtime, still answered.
-    post({ type: 'done', runId: request.runId, error: { kind: 'runtime', message: `The cell runtime failed: ${String(error)}` } });
+    post({ type: 'done', runId: request.runId, error: { kind: 'runtime', message: `The cell runtime failed: ${writtenOut(error)}` } });
   }
 });
 

@@ -5,6 +5,19 @@ export const MAX_PLOT_POINTS = 20_000;
 
 const MARKS: readonly PlotMarkSpec['mark'][] = ['line', 'lineY', 'dot', 'areaY', 'barY', 'ruleX', 'ruleY', 'text', 'rectY'];
 const SCALE_TYPES = ['linear', 'log', 'symlog'] as const;
+
+/**
+ * The mark options a chart may carry: channels and plain styles. Anything else is refused,
+ * because some Plot options turn data into markup the page obeys: `href` wraps a mark in a
+ * link, so a row holding 'javascript:...' would run script in the page when clicked, outside
+ * the worker the code was kept in. The page drops any other option too (see plot-view.ts).
+ */
+export const MARK_OPTIONS: ReadonlySet<string> = new Set([
+  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'z', 'r', 'text', 'title', 'stroke', 'fill', 'strokeWidth', 'strokeOpacity',
+  'fillOpacity', 'opacity', 'strokeDasharray', 'strokeLinecap', 'strokeLinejoin', 'curve', 'symbol', 'marker',
+  'fontSize', 'fontWeight', 'fontStyle', 'textAnchor', 'lineAnchor', 'frameAnchor', 'dx', 'dy', 'rotate', 'inset',
+  'insetLeft', 'insetRight', 'insetTop', 'insetBottom', 'interval', 'tip',
+]);
 type Axis = NonNullable<PlotOutput['x']>;
 type Row = PlotMarkSpec['data'][number];
 
@@ -128,6 +141,7 @@ function markSpec(value: unknown, index: number): PlotMarkSpec {
   if (numbered) Object.assign(options, { x: 'index', y: 'value' });
   for (const [key, option] of Object.entries(value)) {
     if (key === 'mark' || key === 'data') continue;
+    if (!MARK_OPTIONS.has(key)) fail(`${where}: unknown option ${describe(key)}; a mark takes ${[...MARK_OPTIONS].join(', ')}`);
     if (typeof option === 'function') fail(`${where}: ${key} is a function; the chart is drawn outside your code, so name a field instead, e.g. ${key}: 'f'`);
     if (option !== null && !['string', 'number', 'boolean'].includes(typeof option)) fail(`${where}: ${key} must be a field name, a number or a string`);
     options[key] = option as string | number | boolean | null;

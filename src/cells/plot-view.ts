@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { SERIES, drawChart, themed } from '../widgets/common/plot-theme.ts';
+import { MARK_OPTIONS } from './plot-spec.ts';
 import type { PlotMarkSpec, PlotOutput } from './protocol.ts';
 
 /** Dash patterns in series order (the first series is solid). */
@@ -46,8 +47,21 @@ function styleFor(index: number, stroked: boolean): Record<string, string | numb
   return stroked ? { stroke: colour, strokeWidth: 2, strokeDasharray: dash } : { fill: colour, fillOpacity: 0.75 };
 }
 
+/** A mark name Plot draws, from the fixed list; the worker's code could post any other. */
+const DRAWN_MARKS = new Set<string>(['line', 'lineY', 'dot', 'areaY', 'barY', 'ruleX', 'ruleY', 'text', 'rectY'] satisfies PlotMarkSpec['mark'][]);
+
+/**
+ * Only the allowed options reach Plot. The worker validates them, but the reader's code runs in
+ * that worker and can post a message of its own, so the page checks again (an `href` would be
+ * script in the page).
+ */
+function allowedOptions(options: PlotMarkSpec['options']): PlotMarkSpec['options'] {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => MARK_OPTIONS.has(key)));
+}
+
 function toMark(item: SeriesMark, index: number): Markish {
-  const { stroke, ...rest } = item.spec.options;
+  if (!DRAWN_MARKS.has(item.spec.mark)) throw new Error(`not a mark a cell may draw: ${String(item.spec.mark)}`);
+  const { stroke, ...rest } = allowedOptions(item.spec.options);
   // A mark outside any series keeps a stroke the code gave it; series marks get the theme's.
   const ownStroke = item.series === undefined && stroke !== undefined && stroke !== null;
   const options = ownStroke ? { ...rest, stroke } : { ...rest, ...styleFor(index, STROKED.has(item.spec.mark)) };

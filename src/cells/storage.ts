@@ -26,8 +26,11 @@ export function editKey(lesson: string, id: string): string {
 }
 
 /** The edit store of the cell `id` in `lesson`, whose own code is `original`. */
-export function createEditStore(lesson: string, id: string, original: string, storage: Storage = localStorage): EditStore {
+export function createEditStore(lesson: string, id: string, original: string, given?: Storage): EditStore {
   const key = editKey(lesson, id);
+  // Even naming localStorage can throw (site data blocked, a sandboxed frame), so it is reached
+  // only inside each try below: without storage the cell still works, its edits last for the page.
+  const store = (): Storage => given ?? localStorage;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: string | undefined;
   const write = (): void => {
@@ -36,8 +39,8 @@ export function createEditStore(lesson: string, id: string, original: string, st
     const code = pending;
     pending = undefined;
     try {
-      if (code === original) storage.removeItem(key);
-      else storage.setItem(key, code);
+      if (code === original) store().removeItem(key);
+      else store().setItem(key, code);
     } catch {
       // Storage full or refused: the edit lasts for this page only.
     }
@@ -45,7 +48,7 @@ export function createEditStore(lesson: string, id: string, original: string, st
   return {
     read() {
       try {
-        const code = storage.getItem(key);
+        const code = store().getItem(key);
         return code === null || code === original ? undefined : code;
       } catch {
         return undefined;
@@ -65,7 +68,7 @@ export function createEditStore(lesson: string, id: string, original: string, st
       timer = undefined;
       pending = undefined;
       try {
-        storage.removeItem(key);
+        store().removeItem(key);
       } catch {
         // Nothing stored, nothing to forget.
       }

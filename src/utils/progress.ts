@@ -62,9 +62,10 @@ export function toProgressRecord(value: unknown): ProgressRecord {
 }
 
 /** The stored record; empty when storage is unavailable or holds something else. */
-export function readProgress(storage: Pick<Storage, 'getItem'> = localStorage): ProgressRecord {
+export function readProgress(storage?: Pick<Storage, 'getItem'>): ProgressRecord {
   try {
-    const text = storage.getItem(STORAGE_KEY);
+    // Even naming localStorage can throw (site data blocked, a sandboxed frame): inside the try.
+    const text = (storage ?? localStorage).getItem(STORAGE_KEY);
     return text === null ? emptyRecord() : toProgressRecord(JSON.parse(text));
   } catch {
     return emptyRecord();
@@ -72,11 +73,11 @@ export function readProgress(storage: Pick<Storage, 'getItem'> = localStorage): 
 }
 
 /** Applies `change` to the stored record and saves it; without storage the change lasts for this page only. */
-export function updateProgress(change: (record: ProgressRecord) => void, storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): ProgressRecord {
+export function updateProgress(change: (record: ProgressRecord) => void, storage?: Pick<Storage, 'getItem' | 'setItem'>): ProgressRecord {
   const record = readProgress(storage);
   change(record);
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(record));
+    (storage ?? localStorage).setItem(STORAGE_KEY, JSON.stringify(record));
   } catch {
     // Storage full or refused: nothing else breaks.
   }

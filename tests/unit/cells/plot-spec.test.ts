@@ -75,6 +75,8 @@ describe('plot({ marks })', () => {
     [{ marks: [{ mark: 'line', data: rows, x: (row: { z: number }) => row.z }] }, 'plot: mark 1: x is a function'],
     [{ marks: [{ mark: 'line', data: rows }], x: { type: 'weird' } }, 'plot: x type "weird" is not one of linear, log, symlog'],
     [{ marks: [{ mark: 'line', data: rows }], y: { domain: [0] } }, 'plot: y.domain must be two finite numbers'],
+    // Plot would wrap the mark in a link to the field's value, e.g. 'javascript:...', in the page.
+    [{ marks: [{ mark: 'dot', data: rows, x: 'z', y: 'f', href: 'name' }] }, 'plot: mark 1: unknown option "href"'],
   ])('refuses %j: %s', (options, message) => {
     expect(() => plotSpec(options)).toThrow(message);
   });
