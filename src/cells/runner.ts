@@ -5,6 +5,23 @@
  * the same way: terminate, forget the worker (the next run makes a fresh one), say why.
  */
 import type { CellError, CheckResult, OutputEntry, RunRequest, WorkerMessage } from './protocol.ts';
+import workerScript from './cell.worker.ts?worker&url';
+
+/**
+ * A worker made from a blob: URL, whose one line imports the real worker script. A worker made
+ * from its own URL takes its Content-Security-Policy from that script's response headers, which
+ * a static host does not send, so code in it could `import()` from anywhere; a blob: worker
+ * inherits the page's policy instead (CodeCells.astro sets it: scripts only from this site),
+ * and that closes the last door to the network that deleting globals cannot close.
+ */
+function createCellWorker(): Worker {
+  const source = `import ${JSON.stringify(new URL(workerScript, location.href).href)};`;
+  const address = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const worker = new Worker(address, { type: 'module', name: 'code cell' });
+  // The worker has fetched its one line once it runs; until then the address must stay valid.
+  worker.addEventListener('message', () => URL.revokeObjectURL(address), { once: true });
+  return worker;
+}
 
 /** How a run ended when it finished on its own. */
 export interface RunResult {
@@ -107,7 +124,7 @@ export class CellRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./cell.worker.ts', import.meta.url), { type: 'module', name: 'code cell' });
+    const worker = createCellWorker();
     this.worker = worker;
     this.ready = new Promise<void>((resolve) => {
       const startTimer = setTimeout(() => {

@@ -75,3 +75,55 @@ test('a thrown value that cannot even be written out still ends the run at once,
   expect(status).not.toMatch(/Stopped/);
   await page.context().close();
 });
+
+test("code reaches no other site: import() of another origin or of data: is refused by the page's policy, and the engine's Wasm still runs", async () => {
+  // A second site on loopback that counts every request it gets.
+  const { createServer } = await import('node:http');
+  let requests = 0;
+  const other = createServer((_request, response) => {
+    requests++;
+    response.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+    response.end('export default 42;');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const address = other.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const { page } = await openScratchpad(browser(), siteUrl);
+    const tries = [
+      `new Function("return import('http://127.0.0.1:${port}/evil.js')")()`,
+      `(0, eval)("import('http://localhost:${port}/evil.js')")`,
+      `new Function("return import('data:text/javascript,export default 42')")()`,
+    ];
+    await typeCode(
+      page,
+      'blank',
+      `for (const attempt of [${tries.map((code) => `() => ${code}`).join(', ')}]) {\n  try { show((await attempt()).default); } catch (error) { show('refused'); }\n}`,
+    );
+    await cellButton(page, 'blank', 'Run').click();
+    await waitForStatus(page, 'blank', /^Done\./);
+    expect(await output(page, 'blank').locator(':scope > *').allTextContents()).toEqual(['refused', 'refused', 'refused']);
+    expect(requests).toBe(0);
+
+    // The policy still lets the course's engine compile its WebAssembly kernels in the cell.
+    await typeCode(
+      page,
+      'blank',
+      [
+        "import { createTrainer, makeMoons, train } from 'course';",
+        'const data = makeMoons({ size: 64, noise: 0.1, seed: 1 });',
+        "const network = { layers: [2, 8, 1], hiddenActivation: 'relu', outputActivation: 'sigmoid', init: 'xavier', seed: 1 } as const;",
+        "const trainer = createTrainer({ network, loss: 'bce', optimizer: { kind: 'sgd', learningRate: 0.1 }, batchSize: 16 }, { train: data });",
+        'const { epochs } = train(trainer, { epochs: 3 });',
+        'show(epochs.length);',
+        'show(Number.isFinite(epochs[2].trainLoss));',
+      ].join('\n'),
+    );
+    await cellButton(page, 'blank', 'Run').click();
+    await waitForStatus(page, 'blank', /^Done\./);
+    expect(await output(page, 'blank').locator(':scope > *').allTextContents()).toEqual(['3', 'true']);
+    await page.context().close();
+  } finally {
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+  }
+});
