@@ -60,6 +60,36 @@ interface Active {
   runId: number;
   handlers: RunHandlers;
   timer?: ReturnType<typeof setTimeout>;
+  /** Output entries passed on so far: the page caps them too, since code can post past the worker's cap. */
+  entries: number;
+}
+
+/** The worker's own cap (1,000 entries and its note); more is code posting messages itself. */
+const MAX_ENTRIES = 1_001;
+
+const ERROR_KINDS: ReadonlySet<string> = new Set(['syntax', 'runtime', 'import', 'memory', 'thrown']);
+
+/** The error of a done message as the page can show it, or a plain one when its shape is wrong. */
+function readError(error: unknown): CellError | undefined {
+  if (error === undefined) return undefined;
+  const { kind, message, line, column } = (typeof error === 'object' && error !== null ? error : {}) as Partial<Record<keyof CellError, unknown>>;
+  if (typeof kind !== 'string' || !ERROR_KINDS.has(kind) || typeof message !== 'string') {
+    return { kind: 'runtime', message: 'The code ended with a result the page cannot read.' };
+  }
+  const whole = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined);
+  const lineNumber = whole(line);
+  const columnNumber = whole(column);
+  return { kind: kind as CellError['kind'], message, ...(lineNumber ? { line: lineNumber } : {}), ...(columnNumber ? { column: columnNumber } : {}) };
+}
+
+/** The checks of a done message, when every one has the right shape; otherwise none are believed. */
+function readChecks(checks: unknown): CheckResult[] | undefined {
+  if (!Array.isArray(checks)) return undefined;
+  const valid = checks.every(
+    (item: unknown) =>
+      typeof item === 'object' && item !== null && typeof (item as CheckResult).name === 'string' && typeof (item as CheckResult).passed === 'boolean' && typeof (item as CheckResult).message === 'string',
+  );
+  return valid ? checks.map(({ name, passed, message }: CheckResult) => ({ name, passed, message })) : [{ name: 'checks', passed: false, message: 'The checks sent a result the page cannot read.' }];
 }
 
 /** Starts and stops one cell's runs. */
@@ -89,7 +119,7 @@ export class CellRunner {
       this.active = undefined;
       this.discardWorker();
     }
-    const active: Active = { runId: this.nextRunId++, handlers };
+    const active: Active = { runId: this.nextRunId++, handlers, entries: 0 };
     this.active = active;
     const worker = this.ensureWorker();
     const request: RunRequest = { type: 'run', runId: active.runId, code, ...(check ? { check } : {}) };
@@ -154,11 +184,14 @@ export class CellRunner {
     const active = this.active;
     if (!active || message.runId !== active.runId) return;
     if (message.type === 'output') {
-      active.handlers.output(message.entry);
+      if (active.entries++ < MAX_ENTRIES) active.handlers.output(message.entry);
       return;
     }
+    if (message.type !== 'done') return;
     clearTimeout(active.timer);
     this.active = undefined;
-    active.handlers.done({ error: message.error, checks: message.checks });
+    const error = readError(message.error);
+    const checks = readChecks(message.checks);
+    active.handlers.done({ ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
   }
 }

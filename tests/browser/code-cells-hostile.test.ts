@@ -127,3 +127,25 @@ test("code reaches no other site: import() of another origin or of data: is refu
     await new Promise<void>((resolve) => other.close(() => resolve()));
   }
 });
+
+test('a result the code posts itself is not believed beyond its shape: no passed check from junk, no "undefined" error, output capped on the page too', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  // A flood of entries past the worker's own cap, then a done with a check of the wrong shape.
+  const flood = "for (let i = 0; i < 1500; i++) self.postMessage({ type: 'output', runId: 1, entry: { kind: 'text', text: 'x' } });";
+  const done = "self.postMessage({ type: 'done', runId: 1, checks: [{ name: 5, passed: 'yes' }] });";
+  await typeCode(page, 'blank', `${flood}\n${done}\nawait new Promise(() => {});`);
+  await cellButton(page, 'blank', 'Run').click();
+  await expect.poll(() => output(page, 'blank').locator(':scope > *').count(), { timeout: 10_000 }).toBeGreaterThan(1000);
+  await page.waitForTimeout(500);
+  const texts = await output(page, 'blank').locator(':scope > *').allTextContents();
+  expect(texts.filter((text) => text === 'x').length).toBe(1001);
+  expect(texts.join(' ')).toMatch(/cannot read/);
+  expect(texts.join(' ')).not.toMatch(/passed/i);
+
+  await typeCode(page, 'blank', "self.postMessage({ type: 'done', runId: 2, error: { kind: 'zzz', message: 5, line: 'abc' } });\nawait new Promise(() => {});");
+  await cellButton(page, 'blank', 'Run').click();
+  const status = await waitForStatus(page, 'blank', /cannot read/);
+  expect(status).not.toMatch(/undefined|abc/);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
