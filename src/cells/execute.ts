@@ -115,8 +115,10 @@ function describeError(error: unknown, offset: number | undefined): CellError {
       message: `The code threw ${written}, which is not an Error, so it has no message or line. Throw new Error('what went wrong') instead.`,
     };
   }
-  const name = guarded(() => String(error.name));
-  const message = guarded(() => String(error.message));
+  // isError said so, inside the guard, where TypeScript cannot carry the narrowing out.
+  const thrown = error as Error;
+  const name = guarded(() => String(thrown.name));
+  const message = guarded(() => String(thrown.message));
   if (name === undefined || message === undefined) return unreadable;
   if (name === 'RangeError') {
     const memory = MEMORY_MESSAGES.find(([pattern]) => pattern.test(message));
