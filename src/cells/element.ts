@@ -6,14 +6,17 @@
  */
 import { createAnnouncer } from '../widgets/common/announcer.ts';
 import { whenNearViewport } from '../widgets/common/lazy.ts';
-import { cellLink, readLinkedCode } from './link.ts';
-import { createEditStore, recordCellPassed, type EditStore } from './storage.ts';
+import { cellLink, readLinkedCode, removeLinkedCode } from './link.ts';
+import { createEditStore, MAX_SAVED_CHARACTERS, recordCellPassed, type EditStore } from './storage.ts';
 import type { CellEditor } from './editor.ts';
 import type { CellRunner, RunResult } from './runner.ts';
 import type { OutputView } from './output-view.ts';
 
 /** The time limit when the fence gives none, in seconds. */
 const DEFAULT_LIMIT = 3;
+
+/** The notice on an edit too long for storage.ts to keep. */
+const TOO_LONG = `This code is too long to keep in this browser (over ${MAX_SAVED_CHARACTERS.toLocaleString('en-GB')} characters); it stays until you leave the page.`;
 
 function button(label: string, className: string): HTMLButtonElement {
   const node = document.createElement('button');
@@ -36,6 +39,8 @@ function resultStatus(result: RunResult, errorText: string | undefined): string 
 class CodeCell extends HTMLElement {
   private original = '';
   private code = '';
+  /** Whether the code shown came from a link and the reader has not edited it yet. */
+  private linked = false;
   private store: EditStore | undefined;
   private editor: Promise<CellEditor> | undefined;
   private runner: CellRunner | undefined;
@@ -110,6 +115,7 @@ class CodeCell extends HTMLElement {
     const saved = this.store!.read();
     if (linked.kind === 'code') {
       this.showNotice('This code came from a link. Read it before you press Run.');
+      this.linked = true;
       this.code = linked.code;
       this.setEdited(linked.code !== this.original);
       await this.loadEditor();
@@ -129,6 +135,29 @@ class CodeCell extends HTMLElement {
     this.parts.notice.hidden = false;
   }
 
+  /**
+   * After each edit of the reader's: saved when it fits (and said when it does not), and a
+   * link's code is now theirs, so its notice goes and the address stops carrying it: a
+   * reload then shows their saved edit instead of the link's code again.
+   */
+  private changed(code: string): void {
+    this.code = code;
+    this.setEdited(code !== this.original);
+    const kept = this.store!.save(code);
+    if (this.linked) {
+      this.linked = false;
+      this.parts.notice.hidden = true;
+      removeLinkedCode(this.dataset.cellId!);
+    }
+    const warned = !this.parts.notice.hidden && this.parts.notice.textContent === TOO_LONG;
+    if (!kept && !warned) {
+      this.showNotice(TOO_LONG);
+      this.announce(TOO_LONG);
+    } else if (kept && warned) {
+      this.parts.notice.hidden = true;
+    }
+  }
+
   private setEdited(edited: boolean): void {
     this.parts.edited.hidden = !edited;
     this.parts.reset.hidden = !edited;
@@ -140,11 +169,7 @@ class CodeCell extends HTMLElement {
       const editor = createEditor({
         code: this.code,
         label: this.label,
-        changed: (code) => {
-          this.code = code;
-          this.store!.save(code);
-          this.setEdited(code !== this.original);
-        },
+        changed: (code) => this.changed(code),
         run: () => void this.run(),
       });
       const placeholder = this.parts.code!;
