@@ -1,8 +1,9 @@
 /**
  * <al-code-cell>: a lesson's code block the reader can edit and run. This module is all a page
- * loads up front, so it stays small: the editor (CodeMirror), the runner (and with it the
- * worker and sucrase) and the output view load by dynamic import on the first focus, edit or
- * Run. Code never runs without the reader's click: not restored edits, not a linked cell.
+ * loads up front, so it stays small: the editor (CodeMirror) loads by dynamic import on the
+ * first focus, click or key on the code (or for a restored or linked edit, or an error's line),
+ * the runner (and with it the worker and sucrase) and the output view on the first Run. Code
+ * never runs without the reader's click: not restored edits, not a linked cell.
  */
 import { createAnnouncer } from '../widgets/common/announcer.ts';
 import { whenNearViewport } from '../widgets/common/lazy.ts';
@@ -193,33 +194,51 @@ class CodeCell extends HTMLElement {
     this.toggleAttribute('data-running', running);
   }
 
-  /** Runs the code in the editor: the reader's click (or Ctrl+Enter) is the only way in. */
+  /**
+   * Marks an error's line in the editor, loading it when there is a line to mark (a cell run
+   * from its still code has no editor yet); with no line, only an editor already there has a
+   * mark to clear.
+   */
+  private markError(line: number | undefined): void {
+    const editor = line === undefined ? this.editor : this.loadEditor();
+    editor?.then(
+      (loaded) => loaded.markError(line),
+      () => {},
+    );
+  }
+
+  /** Runs the cell's code: the reader's click (or Ctrl+Enter) is the only way in. */
   private async run(): Promise<void> {
+    // The still block shows the lesson's code, so that runs as it is: CodeMirror is most of a
+    // first run's bytes, and building its view a long task. Other code (a restored edit, a
+    // link) is shown only by the editor, so the editor comes first. Either way this.code is
+    // the code on screen: the editor's every change is copied to it.
+    const shown = this.code === this.original ? undefined : this.loadEditor();
     let modules;
     try {
-      modules = await Promise.all([this.loadEditor(), import('./runner.ts'), import('./output-view.ts')]);
+      modules = await Promise.all([import('./runner.ts'), import('./output-view.ts'), shown]);
     } catch {
       // Offline, or the site was updated under an open page: the next click tries again.
       this.announce('The code runner could not load. Check the connection and press Run again.');
       return;
     }
-    const [editor, { CellRunner }, { OutputView, errorSentence }] = modules;
+    const [{ CellRunner }, { OutputView, errorSentence }] = modules;
     const limit = Number(this.dataset.limit) || DEFAULT_LIMIT;
     this.runner ??= new CellRunner(limit);
     const view = (this.view ??= new OutputView(this.parts.output));
     view.clear();
-    editor.markError(undefined);
+    this.markError(undefined);
     this.setRunning(true);
     this.parts.status.textContent = 'Running…';
     const check = this.dataset.check;
-    this.runner.run(editor.code(), check, {
+    this.runner.run(this.code, check, {
       output: (entry) => view.append(entry),
       done: (result) => {
         this.setRunning(false);
         const errorText = result.error ? errorSentence(result.error) : undefined;
         if (result.error) {
           view.error(result.error);
-          editor.markError(result.error.line);
+          this.markError(result.error.line);
         }
         if (result.checks) view.checks(result.checks);
         if (check && result.checks && result.checks.length > 0 && result.checks.every((item) => item.passed)) {
