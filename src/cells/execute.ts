@@ -106,10 +106,11 @@ function describeError(error: unknown, offset: number | undefined): CellError {
   // Every read below may run the reader's getters (instanceof a Proxy's getPrototypeOf trap too).
   if (guarded(() => error instanceof ForbiddenImport)) return importError((error as ForbiddenImport).moduleName, line);
   const errorLike = guarded(() => isError(error));
-  if (errorLike === undefined) return unreadable;
+  const unwritable: CellError = { kind: 'thrown', message: `${UNREADABLE}: reading it throws.`, ...at };
+  if (errorLike === undefined) return unwritable;
   if (!errorLike) {
     const written = guarded(() => formatInline(error, true));
-    if (written === undefined) return { kind: 'thrown', message: `${UNREADABLE}: reading it throws.` };
+    if (written === undefined) return unwritable;
     return {
       kind: 'thrown',
       message: `The code threw ${written}, which is not an Error, so it has no message or line. Throw new Error('what went wrong') instead.`,
