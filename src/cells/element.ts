@@ -1,19 +1,23 @@
 /**
  * <al-code-cell>: a lesson's code block the reader can edit and run. This module is all a page
- * loads up front, so it stays small: the editor (CodeMirror), the runner (and with it the
- * worker and sucrase) and the output view load by dynamic import on the first focus, edit or
- * Run. Code never runs without the reader's click: not restored edits, not a linked cell.
+ * loads up front, so it stays small: the editor (CodeMirror) loads by dynamic import on the
+ * first focus, click or key on the code (or for a restored or linked edit, or an error's line),
+ * the runner (and with it the worker and sucrase) and the output view on the first Run. Code
+ * never runs without the reader's click: not restored edits, not a linked cell.
  */
 import { createAnnouncer } from '../widgets/common/announcer.ts';
 import { whenNearViewport } from '../widgets/common/lazy.ts';
-import { cellLink, readLinkedCode } from './link.ts';
-import { createEditStore, recordCellPassed, type EditStore } from './storage.ts';
+import { cellLink, readLinkedCode, removeLinkedCode } from './link.ts';
+import { createEditStore, MAX_SAVED_CHARACTERS, recordCellPassed, type EditStore } from './storage.ts';
 import type { CellEditor } from './editor.ts';
 import type { CellRunner, RunResult } from './runner.ts';
 import type { OutputView } from './output-view.ts';
 
 /** The time limit when the fence gives none, in seconds. */
 const DEFAULT_LIMIT = 3;
+
+/** The notice on an edit too long for storage.ts to keep. */
+const TOO_LONG = `This code is too long to keep in this browser (over ${MAX_SAVED_CHARACTERS.toLocaleString('en-GB')} characters); it stays until you leave the page.`;
 
 function button(label: string, className: string): HTMLButtonElement {
   const node = document.createElement('button');
@@ -36,6 +40,8 @@ function resultStatus(result: RunResult, errorText: string | undefined): string 
 class CodeCell extends HTMLElement {
   private original = '';
   private code = '';
+  /** Whether the code shown came from a link and the reader has not edited it yet. */
+  private linked = false;
   private store: EditStore | undefined;
   private editor: Promise<CellEditor> | undefined;
   private runner: CellRunner | undefined;
@@ -110,6 +116,7 @@ class CodeCell extends HTMLElement {
     const saved = this.store!.read();
     if (linked.kind === 'code') {
       this.showNotice('This code came from a link. Read it before you press Run.');
+      this.linked = true;
       this.code = linked.code;
       this.setEdited(linked.code !== this.original);
       await this.loadEditor();
@@ -129,6 +136,29 @@ class CodeCell extends HTMLElement {
     this.parts.notice.hidden = false;
   }
 
+  /**
+   * After each edit of the reader's: saved when it fits (and said when it does not), and a
+   * link's code is now theirs, so its notice goes and the address stops carrying it: a
+   * reload then shows their saved edit instead of the link's code again.
+   */
+  private changed(code: string): void {
+    this.code = code;
+    this.setEdited(code !== this.original);
+    const kept = this.store!.save(code);
+    if (this.linked) {
+      this.linked = false;
+      this.parts.notice.hidden = true;
+      removeLinkedCode(this.dataset.cellId!);
+    }
+    const warned = !this.parts.notice.hidden && this.parts.notice.textContent === TOO_LONG;
+    if (!kept && !warned) {
+      this.showNotice(TOO_LONG);
+      this.announce(TOO_LONG);
+    } else if (kept && warned) {
+      this.parts.notice.hidden = true;
+    }
+  }
+
   private setEdited(edited: boolean): void {
     this.parts.edited.hidden = !edited;
     this.parts.reset.hidden = !edited;
@@ -140,11 +170,7 @@ class CodeCell extends HTMLElement {
       const editor = createEditor({
         code: this.code,
         label: this.label,
-        changed: (code) => {
-          this.code = code;
-          this.store!.save(code);
-          this.setEdited(code !== this.original);
-        },
+        changed: (code) => this.changed(code),
         run: () => void this.run(),
       });
       const placeholder = this.parts.code!;
@@ -168,33 +194,51 @@ class CodeCell extends HTMLElement {
     this.toggleAttribute('data-running', running);
   }
 
-  /** Runs the code in the editor: the reader's click (or Ctrl+Enter) is the only way in. */
+  /**
+   * Marks an error's line in the editor, loading it when there is a line to mark (a cell run
+   * from its still code has no editor yet); with no line, only an editor already there has a
+   * mark to clear.
+   */
+  private markError(line: number | undefined): void {
+    const editor = line === undefined ? this.editor : this.loadEditor();
+    editor?.then(
+      (loaded) => loaded.markError(line),
+      () => {},
+    );
+  }
+
+  /** Runs the cell's code: the reader's click (or Ctrl+Enter) is the only way in. */
   private async run(): Promise<void> {
+    // The still block shows the lesson's code, so that runs as it is: CodeMirror is most of a
+    // first run's bytes, and building its view a long task. Other code (a restored edit, a
+    // link) is shown only by the editor, so the editor comes first. Either way this.code is
+    // the code on screen: the editor's every change is copied to it.
+    const shown = this.code === this.original ? undefined : this.loadEditor();
     let modules;
     try {
-      modules = await Promise.all([this.loadEditor(), import('./runner.ts'), import('./output-view.ts')]);
+      modules = await Promise.all([import('./runner.ts'), import('./output-view.ts'), shown]);
     } catch {
       // Offline, or the site was updated under an open page: the next click tries again.
       this.announce('The code runner could not load. Check the connection and press Run again.');
       return;
     }
-    const [editor, { CellRunner }, { OutputView, errorSentence }] = modules;
+    const [{ CellRunner }, { OutputView, errorSentence }] = modules;
     const limit = Number(this.dataset.limit) || DEFAULT_LIMIT;
     this.runner ??= new CellRunner(limit);
     const view = (this.view ??= new OutputView(this.parts.output));
     view.clear();
-    editor.markError(undefined);
+    this.markError(undefined);
     this.setRunning(true);
     this.parts.status.textContent = 'Running…';
     const check = this.dataset.check;
-    this.runner.run(editor.code(), check, {
+    this.runner.run(this.code, check, {
       output: (entry) => view.append(entry),
       done: (result) => {
         this.setRunning(false);
         const errorText = result.error ? errorSentence(result.error) : undefined;
         if (result.error) {
           view.error(result.error);
-          editor.markError(result.error.line);
+          this.markError(result.error.line);
         }
         if (result.checks) view.checks(result.checks);
         if (check && result.checks && result.checks.length > 0 && result.checks.every((item) => item.passed)) {

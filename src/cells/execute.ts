@@ -31,9 +31,21 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as Async
 // A stack frame inside code made by the Function constructor: V8 `<anonymous>:4:9`, Firefox `> Function:4:9`.
 const GENERATED_FRAME = /(?:<anonymous>|> (?:Async)?Function|> eval):(\d+):(\d+)/;
 
+/**
+ * `read()`, or undefined when it throws: a thrown value's getters and a Proxy's traps are the
+ * reader's code, and a throw from them while the error is described would lose the run's result.
+ */
+function guarded<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The line of the first frame in generated code in an error's stack. */
 function generatedLine(error: unknown): number | undefined {
-  const stack = (error as { stack?: unknown } | null)?.stack;
+  const stack = guarded(() => (error as { stack?: unknown } | null)?.stack);
   const match = typeof stack === 'string' ? GENERATED_FRAME.exec(stack) : null;
   return match ? Number(match[1]) : undefined;
 }
@@ -82,26 +94,41 @@ function isError(value: unknown): value is Error {
   return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
+/** The start of the sentence for a thrown value that throws again when it is read. */
+const UNREADABLE = 'The code threw a value that cannot be read';
+
 /** Why the run stopped, with the line in the reader's code when the stack says. */
 function describeError(error: unknown, offset: number | undefined): CellError {
   const stackLine = generatedLine(error);
   const line = stackLine !== undefined && offset !== undefined && stackLine > offset ? stackLine - offset : undefined;
   const at = line === undefined ? {} : { line };
-  if (error instanceof ForbiddenImport) return importError(error.moduleName, line);
-  if (!isError(error)) {
+  const unreadable: CellError = { kind: 'thrown', message: `${UNREADABLE}: reading its name or message throws.`, ...at };
+  // Every read below may run the reader's getters (instanceof a Proxy's getPrototypeOf trap too).
+  if (guarded(() => error instanceof ForbiddenImport)) return importError((error as ForbiddenImport).moduleName, line);
+  const errorLike = guarded(() => isError(error));
+  const unwritable: CellError = { kind: 'thrown', message: `${UNREADABLE}: reading it throws.`, ...at };
+  if (errorLike === undefined) return unwritable;
+  if (!errorLike) {
+    const written = guarded(() => formatInline(error, true));
+    if (written === undefined) return unwritable;
     return {
       kind: 'thrown',
-      message: `The code threw ${formatInline(error, true)}, which is not an Error, so it has no message or line. Throw new Error('what went wrong') instead.`,
+      message: `The code threw ${written}, which is not an Error, so it has no message or line. Throw new Error('what went wrong') instead.`,
     };
   }
-  if (error.name === 'RangeError') {
-    const memory = MEMORY_MESSAGES.find(([pattern]) => pattern.test(error.message));
-    if (memory) return { kind: 'memory', message: `${error.name}: ${error.message}: ${memory[1]}.`, ...at };
-    if (/call stack/i.test(error.message)) {
-      return { kind: 'runtime', message: `${error.name}: ${error.message}: does a function call itself with no case that stops it?`, ...at };
+  // isError said so, inside the guard, where TypeScript cannot carry the narrowing out.
+  const thrown = error as Error;
+  const name = guarded(() => String(thrown.name));
+  const message = guarded(() => String(thrown.message));
+  if (name === undefined || message === undefined) return unreadable;
+  if (name === 'RangeError') {
+    const memory = MEMORY_MESSAGES.find(([pattern]) => pattern.test(message));
+    if (memory) return { kind: 'memory', message: `${name}: ${message}: ${memory[1]}.`, ...at };
+    if (/call stack/i.test(message)) {
+      return { kind: 'runtime', message: `${name}: ${message}: does a function call itself with no case that stops it?`, ...at };
     }
   }
-  return { kind: 'runtime', message: `${error.name}: ${error.message}`, ...at };
+  return { kind: 'runtime', message: `${name}: ${message}`, ...at };
 }
 
 /** An emit that keeps to the run's output caps and says once, in a note, that output stopped. */

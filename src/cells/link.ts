@@ -75,3 +75,14 @@ export async function readLinkedCode(id: string, location: Location = globalThis
     return { kind: 'malformed' };
   }
 }
+
+/**
+ * Takes the cell `id`'s code out of the address, keeping its other parameters and the hash:
+ * once the reader has edited linked code, a reload must show their saved edit, not the link's.
+ */
+export function removeLinkedCode(id: string, location: Location = globalThis.location, history: History = globalThis.history): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has(linkParameter(id))) return;
+  url.searchParams.delete(linkParameter(id));
+  history.replaceState(history.state, '', url.href);
+}

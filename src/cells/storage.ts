@@ -8,12 +8,21 @@ import { recordExercisePassed } from '../utils/progress.ts';
 /** How long typing must pause before an edit is saved. */
 const SAVE_DELAY_MS = 400;
 
+/**
+ * The longest edit kept. localStorage writes are synchronous, so a pasted megabyte is a long
+ * task on every save, and a few of them fill the site's quota so progress can no longer be saved.
+ */
+export const MAX_SAVED_CHARACTERS = 100_000;
+
 /** One cell's saved edit: read, save (debounced), forget. */
 export interface EditStore {
   /** The saved code, or undefined when the reader has not edited this cell (or storage is off). */
   read(): string | undefined;
-  /** Saves `code` after a pause in typing; code equal to the lesson's forgets the edit instead. */
-  save(code: string): void;
+  /**
+   * Saves `code` after a pause in typing (code equal to the lesson's forgets the edit instead);
+   * false when it is longer than MAX_SAVED_CHARACTERS, so is not kept (the last edit that fitted stays).
+   */
+  save(code: string): boolean;
   /** Writes a pending save now (before the page goes away). */
   flush(): void;
   /** Forgets the edit and any pending save. */
@@ -55,9 +64,11 @@ export function createEditStore(lesson: string, id: string, original: string, gi
       }
     },
     save(code) {
+      if (code.length > MAX_SAVED_CHARACTERS) return false;
       pending = code;
       clearTimeout(timer);
       timer = setTimeout(write, SAVE_DELAY_MS);
+      return true;
     },
     flush() {
       clearTimeout(timer);

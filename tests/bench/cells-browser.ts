@@ -5,8 +5,9 @@
  *
  * - gzipped bytes a page loads before any cell is touched: lesson 1 here and at the baseline,
  *   and what a page with cells (the scratchpad) loads beyond what every page loads (the home page);
- * - gzipped bytes the first run of a cell brings (editor, runner, output view, worker, sucrase,
- *   the course library);
+ * - gzipped bytes the first run of an untouched cell brings (runner, output view, worker,
+ *   sucrase, the course library; not the editor, which loads only when the code is focused,
+ *   edited, restored or linked, or an error's line is to be marked);
  * - time from the click on Run to the first output of a `show(1 + 1)` cell, cold (a fresh
  *   context, nothing loaded yet) and warm (the same cell again), medians.
  *

@@ -1,6 +1,7 @@
 import { expect, inject, test } from 'vitest';
 import { openPage, useChromium } from './harness.ts';
-import { cell, cellButton, editorContent, editorLines, openScratchpad, output, scratchpadUrl, typeCode, waitForStatus } from './cell-page.ts';
+import { cell, cellButton, editorContent, editorLines, focusEditor, openScratchpad, output, scratchpadUrl, typeCode, waitForStatus } from './cell-page.ts';
+import { encodeCode } from '../../src/cells/link.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useChromium();
@@ -79,6 +80,50 @@ test('a copied link opens the code in its cell with a notice, and never runs it'
   await output(opened.page, 'blank').getByText('from a link').waitFor();
   expect(opened.problems).toEqual([]);
   await opened.page.context().close();
+});
+
+test('editing linked code clears its notice and takes the link out of the address, so a reload keeps the edit', async () => {
+  const value = await encodeCode("show('from a link');");
+  const { page, problems } = await openScratchpad(browser(), siteUrl, `?keep=1&cell.blank=${value}#cell-blank`);
+  const notice = cell(page, 'blank').locator('.cell-notice');
+  await editorContent(page, 'blank').waitFor();
+  expect(await notice.isVisible()).toBe(true);
+  await focusEditor(page, 'blank');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' // mine');
+  expect(await notice.isVisible()).toBe(false);
+  const address = new URL(page.url());
+  expect(address.searchParams.has('cell.blank')).toBe(false);
+  expect(address.searchParams.get('keep')).toBe('1');
+  expect(address.hash).toBe('#cell-blank');
+  await page.waitForTimeout(700); // past the save's debounce
+  await page.reload();
+  await page.waitForSelector('al-code-cell[data-cell-id="blank"][data-ready]');
+  await editorContent(page, 'blank').waitFor();
+  expect(await editorLines(page, 'blank')).toEqual(["show('from a link'); // mine"]);
+  expect(await notice.isVisible()).toBe(false);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('code too long to keep says so, is not stored, and the cell goes on working', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  await focusEditor(page, 'blank');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(`show(1);\n// ${'x'.repeat(100_000)}`);
+  const notice = cell(page, 'blank').locator('.cell-notice');
+  await notice.filter({ hasText: 'too long to keep in this browser (over 100,000 characters)' }).waitFor();
+  await page.waitForTimeout(700);
+  expect(await page.evaluate(() => localStorage.getItem('al-cell:scratchpad/blank'))).toBeNull();
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(page, 'blank', /^Done\.$/);
+  expect(await output(page, 'blank').textContent()).toBe('1');
+  await typeCode(page, 'blank', 'show(2);');
+  expect(await notice.isVisible()).toBe(false);
+  await page.waitForTimeout(700);
+  expect(await page.evaluate(() => localStorage.getItem('al-cell:scratchpad/blank'))).toBe('show(2);');
+  expect(problems).toEqual([]);
+  await page.context().close();
 });
 
 test('a malformed link says so and keeps the lesson’s code', async () => {

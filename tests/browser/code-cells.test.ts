@@ -5,6 +5,25 @@ import { cell, cellButton, editorContent, editorLines, focusEditor, longTasks, o
 const siteUrl = inject('siteUrl');
 const browser = useChromium();
 
+test('Run on a cell the reader never touched runs its code without loading the editor, and with no long task', async () => {
+  const { page, problems } = await openScratchpad(browser(), siteUrl);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await watchLongTasks(page);
+  await cellButton(page, 'first', 'Run').click();
+  await waitForStatus(page, 'first', /^Done\.$/);
+  expect(await output(page, 'first').textContent()).toBe('2');
+  // CodeMirror (about 130 KB gzipped) and its EditorView were the first run's long task.
+  expect(requested.filter((url) => /\/editor\.[\w-]+\.js$/.test(url))).toEqual([]);
+  expect(await editorContent(page, 'first').count()).toBe(0);
+  expect((await longTasks(page)).filter((duration) => duration > 50)).toEqual([]);
+  // The still code is still the way in: a click brings the editor, holding the code that ran.
+  await focusEditor(page, 'first');
+  expect(await editorLines(page, 'first')).toEqual(['show(1 + 1);']);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('typed code runs with Ctrl+Enter: show, table and console output appear in order', async () => {
   const { page, problems } = await openScratchpad(browser(), siteUrl);
   await typeCode(page, 'blank', "show(1 + 1);\nshow([10, 20, 30]);\nconsole.warn('careful');\nshow('done');");
@@ -150,6 +169,8 @@ test('a graded cell fails with helpful messages, then passes with the solution a
   // The solution stays as the build made it; the button puts it in the editor.
   await cell(page, 'leaky').locator('details.cell-solution summary').click();
   await cellButton(page, 'leaky', 'Load this solution into the editor').click();
+  // Run no longer loads the editor for the lesson's own code, so it may only now be loading.
+  await cell(page, 'leaky').locator('.cm-line', { hasText: 'alpha * z' }).first().waitFor();
   expect((await editorLines(page, 'leaky')).join('\n')).toContain('alpha * z');
   await page.keyboard.press('Control+Enter');
   await waitForStatus(page, 'leaky', /passed/);

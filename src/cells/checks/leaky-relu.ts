@@ -1,7 +1,7 @@
 import { activation, createRandom } from '../../lib/index.ts';
 import { formatNumber } from '../serialise.ts';
 import type { CheckResult } from '../protocol.ts';
-import { callReader, closeTo, exportedFunction, type CellExports } from './types.ts';
+import { callReader, closeTo, exportedFunction, notANumber, type CellExports } from './types.ts';
 
 const RANDOM_INPUTS = 1000;
 const TOLERANCE = 1e-9;
@@ -31,8 +31,9 @@ function side(name: string, cases: { z: number; alpha: number }[], leakyRelu: (z
     const result = callReader(() => leakyRelu(z, alpha), call);
     if ('problem' in result) return { name, passed: false, message: result.problem };
     if (!closeTo(result.value, expected, TOLERANCE)) {
-      const got = typeof result.value === 'number' ? formatNumber(result.value) : `${typeof result.value} ${String(result.value)}`;
-      return { name, passed: false, message: `at z = ${formatNumber(z)} (alpha = ${formatNumber(alpha)}) you return ${got}, expected ${formatNumber(expected)}: ${hint}` };
+      const at = `at z = ${formatNumber(z)} (alpha = ${formatNumber(alpha)}) you return`;
+      if (typeof result.value !== 'number') return { name, passed: false, message: `${at} ${notANumber(result.value, 'leakyRelu', expected)}` };
+      return { name, passed: false, message: `${at} ${formatNumber(result.value)}, expected ${formatNumber(expected)}: ${hint}` };
     }
   }
   return { name, passed: true, message: `right at all ${cases.length} inputs tried` };
@@ -59,7 +60,9 @@ export function checkLeakyRelu(exports: CellExports): CheckResult[] {
         ? 'leakyRelu(0, alpha) is 0, as in PyTorch'
         : 'problem' in zero
           ? zero.problem
-          : `at z = 0 you return ${formatNumber(Number(zero.value))}, expected 0: both sides meet at 0 (PyTorch gives 0 there)`,
+          : typeof zero.value === 'number'
+            ? `at z = 0 you return ${formatNumber(zero.value)}, expected 0: both sides meet at 0 (PyTorch gives 0 there)`
+            : `at z = 0 you return ${notANumber(zero.value, 'leakyRelu', 0)}`,
     },
   ];
 }

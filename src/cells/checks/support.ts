@@ -6,7 +6,7 @@
 import { createRandom } from '../../lib/index.ts';
 import type { CheckResult } from '../protocol.ts';
 import { formatNumber } from '../serialise.ts';
-import { callReader } from './types.ts';
+import { callReader, notANumber } from './types.ts';
 
 /** A function of numbers, as the reader exported it. */
 export type NumericFunction = (...inputs: number[]) => unknown;
@@ -55,7 +55,7 @@ export function compareAtPoints(comparison: Comparison): CheckResult {
     if ('problem' in outcome) return { name, passed: false, message: `At ${where(args)}: ${outcome.problem}.` };
     const { value } = outcome;
     if (typeof value !== 'number') {
-      return { name, passed: false, message: `At ${where(args)} you return ${value === undefined ? 'nothing (undefined)' : `a ${typeof value}`}; return a number.` };
+      return { name, passed: false, message: `At ${where(args)} you return ${notANumber(value, called, expected(args))}.` };
     }
     const want = expected(args);
     if (!(Math.abs(value - want) <= tolerance)) return { name, passed: false, message: disagreement(comparison, args, value, want) };

@@ -115,6 +115,24 @@ describe('thrown values and memory', () => {
     expect((await run('throw 42;')).error?.message).toContain('threw 42,');
   });
 
+  test('an Error whose message or name getter throws is still described, with its line', async () => {
+    // V8 writes a stack out on first read, with the message: read once before, it keeps the line.
+    const message = await run("const e = new Error('x');\ne.stack;\nObject.defineProperty(e, 'message', { get() { throw 1; } });\nthrow e;");
+    expect(message.error).toEqual({ kind: 'thrown', message: 'The code threw a value that cannot be read: reading its name or message throws.', line: 1 });
+    const name = await run("class Bad extends Error {\n  get name(): string { throw 1; }\n}\nthrow new Bad('x');");
+    expect(name.error?.kind).toBe('thrown');
+    expect(name.error?.message).toBe('The code threw a value that cannot be read: reading its name or message throws.');
+  });
+
+  test.each([
+    ['a Proxy whose every read throws', 'throw new Proxy({}, { get() { throw 1; }, getPrototypeOf() { throw 1; }, ownKeys() { throw 1; } });'],
+    ['a Proxy of an Error whose reads throw', "throw new Proxy(new Error('x'), { get() { throw 1; } });"],
+  ])('%s is described, not a runtime failure', async (_, code) => {
+    const { error } = await run(code);
+    expect(error?.kind).toBe('thrown');
+    expect(error?.message).toMatch(/^The code threw a value that cannot be read/);
+  });
+
   test('new ArrayBuffer(1e15) is a memory error on its line', async () => {
     const { error } = await run('const size = 1e15;\nnew ArrayBuffer(size);');
     expect(error).toMatchObject({ kind: 'memory', line: 2 });

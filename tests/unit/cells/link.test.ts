@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_CODE_CHARACTERS, MAX_LINK_CHARACTERS, cellLink, decodeCode, encodeCode, readLinkedCode } from '../../../src/cells/link.ts';
+import { MAX_CODE_CHARACTERS, MAX_LINK_CHARACTERS, cellLink, decodeCode, encodeCode, readLinkedCode, removeLinkedCode } from '../../../src/cells/link.ts';
 
 const at = (href: string) => ({ href }) as Location;
 
@@ -36,5 +36,14 @@ describe('cell links', () => {
     expect(await readLinkedCode('blank', at(`https://example.org/?cell.blank=${encoded}`))).toEqual({ kind: 'code', code: 'show(2);' });
     expect(await readLinkedCode('other', at(`https://example.org/?cell.blank=${encoded}`))).toEqual({ kind: 'none' });
     expect(await readLinkedCode('blank', at('https://example.org/?cell.blank=!!'))).toEqual({ kind: 'malformed' });
+  });
+
+  test("once edited, a cell's code leaves the address; the other parameters and the hash stay", () => {
+    const replaced: string[] = [];
+    const history = { state: null, replaceState: (_state: unknown, _title: string, url: string) => void replaced.push(url) } as unknown as History;
+    removeLinkedCode('blank', at('https://example.org/s/?explorer.w1=2&cell.blank=abc&cell.other=def#cell-blank'), history);
+    expect(replaced).toEqual(['https://example.org/s/?explorer.w1=2&cell.other=def#cell-blank']);
+    removeLinkedCode('blank', at('https://example.org/s/?explorer.w1=2#cell-blank'), history);
+    expect(replaced).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createEditStore, editKey } from '../../../src/cells/storage.ts';
+import { createEditStore, editKey, MAX_SAVED_CHARACTERS } from '../../../src/cells/storage.ts';
 
 /** A Map behind the Storage methods the store uses. */
 function memoryStorage(): Storage {
@@ -52,5 +52,24 @@ describe('a cell’s saved edit', () => {
     expect(store.read()).toBeUndefined();
     store.save('y');
     expect(() => vi.advanceTimersByTime(400)).not.toThrow();
+  });
+
+  test(`keeps code up to ${MAX_SAVED_CHARACTERS} characters; longer code is never written, and save says so`, () => {
+    const storage = memoryStorage();
+    const setItem = vi.spyOn(storage, 'setItem');
+    const store = createEditStore('l', 'c', 'x', storage);
+    expect(MAX_SAVED_CHARACTERS).toBe(100_000);
+    expect(store.save('a'.repeat(MAX_SAVED_CHARACTERS))).toBe(true);
+    store.flush();
+    expect(store.read()).toHaveLength(MAX_SAVED_CHARACTERS);
+    // A paste of a megabyte: no synchronous write of it, and the last edit that fitted stays.
+    expect(store.save('b'.repeat(1_100_000))).toBe(false);
+    vi.advanceTimersByTime(1000);
+    store.flush();
+    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(store.read()).toBe('a'.repeat(MAX_SAVED_CHARACTERS));
+    expect(store.save('short')).toBe(true);
+    store.flush();
+    expect(store.read()).toBe('short');
   });
 });

@@ -55,10 +55,24 @@ describe('leaky-relu', () => {
   });
 
   test('a string result and a throw are named', async () => {
-    expect((await failures(() => 'zero'))[0]?.message).toBe('at z = 2 (alpha = 0.01) you return string zero, expected 2: for z > 0 leaky ReLU is z itself');
+    expect((await failures(() => 'zero'))[0]?.message).toBe('at z = 2 (alpha = 0.01) you return the string "zero", expected the number 2');
     expect((await failures(() => {
       throw new Error('not yet');
     }))[0]?.message).toBe('leakyRelu(2, 0.01) threw Error: not yet');
+  });
+
+  test('a number-like string, an object with valueOf and a Promise are named as what they are', async () => {
+    const right = (z: number, alpha: number) => (z > 0 ? z : alpha * z);
+    const asString = await failures((z: number, alpha: number) => String(right(z, alpha)));
+    expect(asString.map(({ message }) => message)).toEqual([
+      'at z = 2 (alpha = 0.01) you return the string "2", expected the number 2',
+      'at z = -2 (alpha = 0.01) you return the string "-0.02", expected the number -0.02',
+      'at z = 0 you return the string "0", expected the number 0',
+    ]);
+    const [object] = await failures((z: number, alpha: number) => ({ valueOf: () => right(z, alpha) }));
+    expect(object?.message).toBe('at z = 2 (alpha = 0.01) you return an object { valueOf: [function valueOf] }, expected the number 2');
+    const [promise] = await failures(async (z: number, alpha: number) => right(z, alpha));
+    expect(promise?.message).toBe('at z = 2 (alpha = 0.01) you return a Promise: write leakyRelu without async');
   });
 
   test('a missing export asks for it by name', async () => {

@@ -93,6 +93,12 @@ describe('sigmoid-and-slope', () => {
       throw new Error('not yet');
     };
     expect(failures({ ...right, sigmoid: throwing })).toMatch(/At z = ([-0-9.e]+): sigmoid\(\1\) threw Error: not yet\.$/m);
-    expect(failures({ ...right, sigmoidSlope: () => '0.25' })).toContain('you return a string; return a number');
+    expect(failures({ ...right, sigmoidSlope: () => '0.25' })).toContain('At z = 2 you return the string "0.25", expected the number 0.104994.');
+  });
+
+  test('an async function, an object with valueOf and nothing say what came back', () => {
+    expect(failures({ ...right, sigmoid: async (z: number) => stable(z) })).toContain('At z = 2 you return a Promise: write sigmoid without async.');
+    expect(failures({ ...right, sigmoid: () => ({ valueOf: () => 0.5 }) })).toContain('At z = 2 you return an object { valueOf: [function valueOf] }, expected the number 0.880797.');
+    expect(failures({ ...right, sigmoid: () => undefined })).toContain('At z = 2 you return nothing (undefined), expected the number 0.880797.');
   });
 });
