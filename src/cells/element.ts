@@ -214,6 +214,8 @@ class CodeCell extends HTMLElement {
     // link) is shown only by the editor, so the editor comes first. Either way this.code is
     // the code on screen: the editor's every change is copied to it.
     const shown = this.code === this.original ? undefined : this.loadEditor();
+    // Said at the click, not after the modules load: until then the last run's "Done." would stand.
+    this.parts.status.textContent = 'Running…';
     let modules;
     try {
       modules = await Promise.all([import('./runner.ts'), import('./output-view.ts'), shown]);
