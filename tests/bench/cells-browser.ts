@@ -147,8 +147,11 @@ for (let run = 0; run < runs; run++) {
 const firstRun = gzippedBytes('dist', here.url, firstRunUrls);
 const firstRunBrotli = gzippedBytes('dist', here.url, firstRunUrls, (bytes) => brotliCompressSync(bytes).length);
 
-/** Everything the first Run of the cell `id` on `path` requests, until it has finished. */
-async function firstRunOf(path: string, id: string): Promise<string[]> {
+/**
+ * Everything the first Run of the cell `id` on `path` requests, until it has finished; with
+ * `edit`, the reader first types into the code (which brings the editor), as a graded exercise needs.
+ */
+async function firstRunOf(path: string, id: string, edit = false): Promise<string[]> {
   let loaded: string[] = [];
   await requestsDuring(browser, here, async (page) => {
     await page.goto(here.url + path, { waitUntil: 'networkidle' });
@@ -157,6 +160,12 @@ async function firstRunOf(path: string, id: string): Promise<string[]> {
     await page.waitForSelector(`${cell}[data-ready]`);
     await page.waitForLoadState('networkidle');
     const start = here.served.length;
+    if (edit) {
+      await page.locator(`${cell} pre`).first().click();
+      await page.locator(`${cell} .cm-content`).waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+    }
     await page.locator(cell).getByRole('button', { name: 'Run', exact: true }).click();
     // Done: something is in the output and the cell no longer runs (it may not have started yet at the click).
     await page.waitForFunction(
@@ -176,6 +185,7 @@ async function firstRunOf(path: string, id: string): Promise<string[]> {
 const courseRunUrls = await firstRunOf(LESSON, 'collapse');
 const courseRun = gzippedBytes('dist', here.url, courseRunUrls);
 const gradedRun = gzippedBytes('dist', here.url, await firstRunOf(LESSON, 'sigmoid-and-slope'));
+const editedGradedRun = gzippedBytes('dist', here.url, await firstRunOf(LESSON, 'sigmoid-and-slope', true));
 
 const lessonKinds = `  here: ${byKind('dist', here.url, lessonHereUrls)}; at ${baseline}: ${byKind(base.dist, before.url, lessonBeforeUrls)}`;
 await here.close();
@@ -187,5 +197,5 @@ console.log(`Lesson 1, first load (gzipped): ${kilobytes(lessonHere)} here, ${ki
 console.log(lessonKinds);
 console.log(`A page with cells loads beyond every page's own files: ${kilobytes(cellOverhead)} gzipped (${cellAssets.map((url) => new URL(url).pathname.split('/').pop()).join(', ')})`);
 console.log(`First run of a cell loads: ${kilobytes(firstRun)} gzipped, ${kilobytes(firstRunBrotli)} brotli (target under 200 KB): ${firstRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}`);
-console.log(`First run of a cell that imports 'course' (lesson 1, collapse): ${kilobytes(courseRun)} gzipped (${courseRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}); of a graded cell (lesson 1, sigmoid-and-slope): ${kilobytes(gradedRun)} gzipped`);
+console.log(`First run of a cell that imports 'course' (lesson 1, collapse): ${kilobytes(courseRun)} gzipped (${courseRunUrls.map((url) => new URL(url).pathname.split('/').pop()).join(', ')}); of a graded cell (lesson 1, sigmoid-and-slope): ${kilobytes(gradedRun)} gzipped, ${kilobytes(editedGradedRun)} when the reader edits it first (the editor included)`);
 console.log(`Click on Run to first output, show(1 + 1): cold median ${median(cold).toFixed(0)} ms (${cold.map((t) => t.toFixed(0)).join(' ')}), warm median ${median(warm).toFixed(0)} ms over ${warm.length} runs`);
