@@ -115,8 +115,13 @@ class CheckElement extends HTMLElement {
       (box ?? inputs[0]).focus();
     });
 
+    // A saved answer is put back only if it still fits this check (the options may have changed
+    // since, or the record been tampered with): otherwise the check starts fresh, with no message.
     const previous = readProgress().answers[key];
-    if (previous) {
+    const values = new Set(inputs.map((input) => input.value));
+    const fits = (answer: readonly string[]) =>
+      box ? answer.length === 1 && parseNumber(answer[0] ?? '').ok : answer.length > 0 && answer.every((id) => values.has(id));
+    if (previous && fits(previous.answer)) {
       if (box) box.value = previous.answer[0] ?? '';
       else for (const input of inputs) input.checked = previous.answer.includes(input.value);
       show(true);

@@ -75,6 +75,15 @@ test('a saved answer is shown again, marked as given before', () => {
   expect(check.querySelector<HTMLButtonElement>('[data-part="retry"]')!.hidden).toBe(false);
 });
 
+test('a saved answer that no longer fits the check (unknown option ids, a tampered record) is not put back', () => {
+  for (const answer of [['x', 'y'], [], ['a', 'zz']]) {
+    localStorage.setItem('al-progress', JSON.stringify({ version: 1, exercises: {}, answers: { 'lesson/pick': { answer, correct: true, at: '2026-01-01T00:00:00Z' } } }));
+    const check = mount(MULTIPLE);
+    expect([...check.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((box) => box.checked)).toEqual([false, false, false]);
+    expect(check.querySelector('[data-part="status"]')!.textContent).toBe('');
+  }
+});
+
 test('a single choice announces the chosen option feedback, KaTeX source left out', () => {
   const check = mount(checkMarkup('one', 'single', choice(false, 'x') + choice(true, '<span class="katex"><span class="katex-mathml"><math><mi>y</mi><annotation>y</annotation></math></span><span class="katex-html" aria-hidden="true">y</span></span>')));
   check.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1].checked = true;
