@@ -30,6 +30,7 @@ export {
   INIT_IDS,
   cloneNetwork,
   createNetwork,
+  initVariance,
   type ActivationSpec,
   type InitId,
   type LayerActivationId,
@@ -59,3 +60,14 @@ export {
   type GradientCheckRunOptions,
   type LayerGradientCheck,
 } from './nn/gradient-check.ts';
+export {
+  SATURATION_MARGIN,
+  measureLayers,
+  weightDistances,
+  type ActivationHistogram,
+  type ActivationStatistics,
+  type DiagnosticsOptions,
+  type LayerDiagnostics,
+  type NetworkDiagnostics,
+  type WeightDistance,
+} from './nn/diagnostics.ts';

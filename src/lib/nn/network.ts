@@ -13,8 +13,13 @@ export type LayerActivationId = ActivationId | 'softmax';
 /** An activation by id, or with parameters, e.g. `{ id: 'leaky_relu', params: { alpha: 0.1 } }`. */
 export type ActivationSpec = LayerActivationId | { readonly id: LayerActivationId; readonly params?: Readonly<Record<string, number>> };
 
-/** Weight initialisations: Glorot normal N(0, 2/(in+out)) as the seed article's "Xavier", Glorot uniform, He normal N(0, 2/in), He uniform. */
-export const INIT_IDS = ['xavier', 'xavier_uniform', 'he', 'he_uniform'] as const;
+/**
+ * Weight initialisations: Glorot normal N(0, 2/(in+out)) as the seed article's "Xavier", Glorot
+ * uniform, He normal N(0, 2/in), He uniform, and two that ignore the layer's size, for showing
+ * what goes wrong without scaling: 'normal' N(0, 1) (deep networks explode or saturate) and
+ * 'small' N(0, 0.01²) (np.random.randn(...) * 0.01: activations and gradients collapse to 0).
+ */
+export const INIT_IDS = ['xavier', 'xavier_uniform', 'he', 'he_uniform', 'normal', 'small'] as const;
 
 /** The id of a weight initialisation. */
 export type InitId = (typeof INIT_IDS)[number];
@@ -101,8 +106,7 @@ export function createNetwork(config: NetworkConfig): Network {
   const parameters = shapes.map((shape) => {
     const values = new Float64Array(shape.parameterCount);
     const { inputs, outputs } = shape;
-    const glorot = config.init === 'xavier' || config.init === 'xavier_uniform';
-    const variance = glorot ? 2 / (inputs + outputs) : 2 / inputs;
+    const variance = initVariance(config.init, inputs, outputs);
     // A uniform on [-b, b] has variance b²/3, so b = sqrt(3·variance) matches the normal's.
     const bound = Math.sqrt(3 * variance);
     const deviation = Math.sqrt(variance);
@@ -114,6 +118,22 @@ export function createNetwork(config: NetworkConfig): Network {
     return values;
   });
   return { config, shapes, parameters };
+}
+
+/** The variance of a layer's initial weights under `init`, for `inputs` → `outputs` units. */
+export function initVariance(init: InitId, inputs: number, outputs: number): number {
+  switch (init) {
+    case 'xavier':
+    case 'xavier_uniform':
+      return 2 / (inputs + outputs);
+    case 'he':
+    case 'he_uniform':
+      return 2 / inputs;
+    case 'normal':
+      return 1;
+    case 'small':
+      return 1e-4;
+  }
 }
 
 /** A deep copy of a network, for trying a step without disturbing the original. */

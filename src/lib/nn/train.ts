@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { createRandom } from '../data/random.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
+import { sumOfSquares } from './diagnostics.ts';
 import { accuracyRule, countCorrect, createEvaluator, evaluatorLengths, type Evaluation } from './evaluate.ts';
 import { createNetwork, type Network, type NetworkConfig } from './network.ts';
 import { createOptimizer, type OptimizerConfig } from './optimisers.ts';
@@ -172,9 +173,7 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
       for (let l = 0; l < shapes.length; l++) {
         const gradient = workspace.gradients[l];
         if (variant === 'correct') optimizer.updateLayer(l, parameters[l], gradient);
-        let squares = 0;
-        for (let k = 0; k < gradient.length; k++) squares += gradient[k] * gradient[k];
-        normSums[l] += Math.sqrt(squares);
+        normSums[l] += Math.sqrt(sumOfSquares(gradient));
       }
     }
     epochsCompleted++;
