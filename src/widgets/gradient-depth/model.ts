@@ -7,6 +7,7 @@
 import {
   createNetwork,
   makeMoons,
+  makeSpiral,
   measureLayers,
   splitDataset,
   standardizeSplit,
@@ -37,9 +38,19 @@ export interface DepthSettings {
 /** The lab's default data: 2000 points of noise 0.2, so the two widgets show the same moons. */
 export const MOONS = { size: 2000, noise: 0.2 } as const;
 
-/** The standardised training and validation parts of the two-moons data for `seed`, as the lab prepares them. */
-export function prepareMoons(seed: number): { train: Dataset; validation: Dataset } {
-  const split = standardizeSplit(splitDataset(makeMoons({ ...MOONS, seed }), { train: 0.7, validation: 0.15 }, seed));
+/** The data sets the widget offers: the lab's two moons and its two-armed spiral, same size and noise. */
+export const DEPTH_DATA = ['moons', 'spiral'] as const;
+
+/** One of the widget's data sets. */
+export type DepthData = (typeof DEPTH_DATA)[number];
+
+/**
+ * The standardised training and validation parts of the data for `seed` (two moons unless
+ * `data` says spiral), as the lab prepares them: its generator, size, noise and split.
+ */
+export function prepareMoons(seed: number, data: DepthData = 'moons'): { train: Dataset; validation: Dataset } {
+  const generate = data === 'spiral' ? makeSpiral : makeMoons;
+  const split = standardizeSplit(splitDataset(generate({ ...MOONS, seed }), { train: 0.7, validation: 0.15 }, seed));
   return { train: split.train, validation: split.validation };
 }
 
@@ -54,9 +65,17 @@ export function networkConfig(settings: DepthSettings): NetworkConfig {
   };
 }
 
-/** The engine's training config for the settings (the worker's run): full network, bce, Adam. */
-export function trainingConfig(settings: DepthSettings, learningRate = 0.01, batchSize = 64): TrainingConfig {
-  return { network: networkConfig(settings), loss: 'bce', optimizer: { kind: 'adam', learningRate }, batchSize, trackDeadUnits: false };
+/** The optimisers the widget offers (the library's ids). */
+export const DEPTH_OPTIMIZERS = ['sgd', 'adam'] as const;
+
+/** The engine's training config for the settings (the worker's run): full network, bce, Adam unless told. */
+export function trainingConfig(
+  settings: DepthSettings,
+  learningRate = 0.01,
+  batchSize = 64,
+  optimizer: (typeof DEPTH_OPTIMIZERS)[number] = 'adam',
+): TrainingConfig {
+  return { network: networkConfig(settings), loss: 'bce', optimizer: { kind: optimizer, learningRate }, batchSize, trackDeadUnits: false };
 }
 
 /** One layer at initialisation: what was measured and what the theory predicts. */
