@@ -5,22 +5,8 @@
  * N(0, 1) weights with fan-in 100, which put most sigmoid units where f' is nearly 0.
  */
 import { ACTIVATION_IDS, type ActivationId } from '../../lib/index.ts';
-import type { ChoiceField, NumberField, StateOf } from '../common/state.ts';
-
-/** What each activation is called in the controls and in messages. */
-export const ACTIVATION_LABELS: Readonly<Record<ActivationId, string>> = {
-  step: 'step',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leaky_relu: 'Leaky ReLU',
-  prelu: 'PReLU',
-  elu: 'ELU',
-  swish: 'Swish (SiLU)',
-  gelu: 'GELU',
-  softplus: 'softplus',
-  linear: 'linear (identity)',
-};
+import { ACTIVATION_LABELS, INIT_LABELS } from '../common/labels.ts';
+import { choiceField, numberField, type StateOf } from '../common/state.ts';
 
 /** A slot's choice: an activation, or 'none' (slots 2 and 3 only) to leave it empty. */
 export type SlotChoice = ActivationId | 'none';
@@ -33,15 +19,7 @@ export type Initialisation = (typeof INITIALISATIONS)[number];
 
 const activationOptions = ACTIVATION_IDS.map((id) => ({ value: id, label: ACTIVATION_LABELS[id] }));
 
-function choice<V extends string>(label: string, options: readonly { value: V; label: string }[], value: V): ChoiceField<V> {
-  return { kind: 'choice', label, options, default: value };
-}
-
 const optionalOptions: { value: SlotChoice; label: string }[] = [{ value: 'none', label: 'none' }, ...activationOptions];
-
-function number(label: string, min: number, max: number, step: number, value: number, scale?: 'log'): NumberField {
-  return { kind: 'number', label, min, max, step, default: value, scale };
-}
 
 /**
  * Every field, keyed by its URL name. Each alpha belongs to its function, not to a slot, so its
@@ -55,28 +33,28 @@ function number(label: string, min: number, max: number, step: number, value: nu
  * 0 on the grid. The view's slider should span the z range while the number box takes the field.
  */
 export const SCHEMA = {
-  f1: choice('Function 1', activationOptions, 'sigmoid'),
-  f2: choice('Function 2', optionalOptions, 'tanh'),
-  f3: choice('Function 3', optionalOptions, 'none'),
-  leakyAlpha: number('Leaky ReLU α', 0, 1, 0.01, 0.01),
-  preluAlpha: number('PReLU α', 0, 1, 0.01, 0.25),
-  eluAlpha: number('ELU α', 0, 3, 0.05, 1),
-  range: number('z range (±)', 3, 20, 1, 6),
-  saturation: choice<'on' | 'off'>('Shade the saturated zone', [{ value: 'on', label: 'on' }, { value: 'off', label: 'off' }], 'on'),
-  z: number('Probe z', -1000, 1000, 0.01, 2),
-  fanIn: number('Fan-in n', 1, 1000, 1, 100, 'log'),
-  init: choice<Initialisation>(
+  f1: choiceField('Function 1', activationOptions, 'sigmoid'),
+  f2: choiceField('Function 2', optionalOptions, 'tanh'),
+  f3: choiceField('Function 3', optionalOptions, 'none'),
+  leakyAlpha: numberField('Leaky ReLU α', 0, 1, 0.01, 0.01),
+  preluAlpha: numberField('PReLU α', 0, 1, 0.01, 0.25),
+  eluAlpha: numberField('ELU α', 0, 3, 0.05, 1),
+  range: numberField('z range (±)', 3, 20, 1, 6),
+  saturation: choiceField<'on' | 'off'>('Shade the saturated zone', [{ value: 'on', label: 'on' }, { value: 'off', label: 'off' }], 'on'),
+  z: numberField('Probe z', -1000, 1000, 0.01, 2),
+  fanIn: numberField('Fan-in n', 1, 1000, 1, 100, 'log'),
+  init: choiceField<Initialisation>(
     'Initialisation',
     [
-      { value: 'xavier', label: 'Xavier/Glorot' },
-      { value: 'he', label: 'He' },
-      { value: 'normal', label: 'N(0, 1)' },
+      { value: 'xavier', label: INIT_LABELS.xavier },
+      { value: 'he', label: INIT_LABELS.he },
+      { value: 'normal', label: INIT_LABELS.normal },
       { value: 'custom', label: 'N(0, σ²), chosen σ' },
     ],
     'normal',
   ),
-  sigma: number('Weight standard deviation σ', 0.001, 10, 0.001, 0.1, 'log'),
-  seed: number('Seed', 0, 9999, 1, 42),
+  sigma: numberField('Weight standard deviation σ', 0.001, 10, 0.001, 0.1, 'log'),
+  seed: numberField('Seed', 0, 9999, 1, 42),
 } as const;
 
 /** The explorer's full state. */

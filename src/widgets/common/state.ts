@@ -43,6 +43,16 @@ export interface ListField {
 }
 
 /** Any field of a state table. */
+/** A choice field: its label, its options in order, and the default value. */
+export function choiceField<V extends string>(label: string, options: readonly { value: V; label: string }[], value: V): ChoiceField<V> {
+  return { kind: 'choice', label, options, default: value };
+}
+
+/** A number field on the grid min + k·step up to max; a log scale changes only how its slider moves. */
+export function numberField(label: string, min: number, max: number, step: number, value: number, scale?: 'log'): NumberField {
+  return { kind: 'number', label, min, max, step, default: value, scale };
+}
+
 export type Field = NumberField | ChoiceField | ListField;
 
 /** The table of a widget's fields, keyed by the name used in URLs. */

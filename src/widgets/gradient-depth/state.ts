@@ -6,8 +6,8 @@
  * units, seed 42, on the two moons.
  */
 import type { TrainingConfig } from '../../lib/index.ts';
-import { ACTIVATION_LABELS } from '../activation-explorer/state.ts';
-import type { ChoiceField, NumberField, StateOf } from '../common/state.ts';
+import { ACTIVATION_LABELS, INIT_LABELS } from '../common/labels.ts';
+import { choiceField, numberField, type StateOf } from '../common/state.ts';
 import {
   DEPTH_ACTIVATIONS,
   DEPTH_DATA,
@@ -18,25 +18,9 @@ import {
   type DepthSettings,
 } from './model.ts';
 
-function choice<V extends string>(label: string, options: readonly { value: V; label: string }[], value: V): ChoiceField<V> {
-  return { kind: 'choice', label, options, default: value };
-}
-
-function number(label: string, min: number, max: number, step: number, value: number, scale?: 'log'): NumberField {
-  return { kind: 'number', label, min, max, step, default: value, scale };
-}
-
 type Activation = (typeof DEPTH_ACTIVATIONS)[number];
 type Init = (typeof DEPTH_INITS)[number];
 type Optimizer = (typeof DEPTH_OPTIMIZERS)[number];
-
-/** What each initialisation is called in the controls and in messages. */
-export const INIT_LABELS: Readonly<Record<Init, string>> = {
-  xavier: 'Xavier/Glorot',
-  he: 'He',
-  normal: 'N(0, 1)',
-  small: 'N(0, 0.01²)',
-};
 
 const DATA_LABELS: Readonly<Record<DepthData, string>> = { moons: 'Two moons', spiral: 'Spiral' };
 const OPTIMIZER_LABELS: Readonly<Record<Optimizer, string>> = { sgd: 'SGD', adam: 'Adam' };
@@ -57,25 +41,25 @@ export type RunName = (typeof RUNS)[number];
  * in the other; its default 0.01 with Adam is the model's worker run. Epochs go in tens.
  */
 export const SCHEMA = {
-  activationA: choice<Activation>('Run A hidden activation', activationOptions, 'sigmoid'),
-  initA: choice<Init>('Run A initialisation', initOptions, 'xavier'),
-  activationB: choice<Activation>('Run B hidden activation', activationOptions, 'relu'),
-  initB: choice<Init>('Run B initialisation', initOptions, 'he'),
-  depth: number('Hidden layers', 1, 30, 1, 10),
-  width: number('Units per hidden layer', 4, 64, 4, 32),
-  seed: number('Seed', 0, 9999, 1, 42),
-  data: choice<DepthData>(
+  activationA: choiceField<Activation>('Run A hidden activation', activationOptions, 'sigmoid'),
+  initA: choiceField<Init>('Run A initialisation', initOptions, 'xavier'),
+  activationB: choiceField<Activation>('Run B hidden activation', activationOptions, 'relu'),
+  initB: choiceField<Init>('Run B initialisation', initOptions, 'he'),
+  depth: numberField('Hidden layers', 1, 30, 1, 10),
+  width: numberField('Units per hidden layer', 4, 64, 4, 32),
+  seed: numberField('Seed', 0, 9999, 1, 42),
+  data: choiceField<DepthData>(
     'Data set',
     DEPTH_DATA.map((id) => ({ value: id, label: DATA_LABELS[id] })),
     'moons',
   ),
-  lr: number('Learning rate', 0.0001, 10, 0.0001, 0.01, 'log'),
-  optimizer: choice<Optimizer>(
+  lr: numberField('Learning rate', 0.0001, 10, 0.0001, 0.01, 'log'),
+  optimizer: choiceField<Optimizer>(
     'Optimiser',
     DEPTH_OPTIMIZERS.map((id) => ({ value: id, label: OPTIMIZER_LABELS[id] })),
     'adam',
   ),
-  epochs: number('Epochs', 10, 500, 10, 100),
+  epochs: numberField('Epochs', 10, 500, 10, 100),
 } as const;
 
 /** The widget's full state. */

@@ -2,21 +2,13 @@
  * The moons lab's state: data, network and training settings, as one table. The defaults are
  * the seed article's exact setup, so "Article defaults" and a fresh page train its classifier.
  */
-import type { ChoiceField, ListField, NumberField, StateOf } from '../common/state.ts';
-
-function choice<V extends string>(label: string, options: readonly { value: V; label: string }[], value: V): ChoiceField<V> {
-  return { kind: 'choice', label, options, default: value };
-}
-
-function number(label: string, min: number, max: number, step: number, value: number, scale?: 'log'): NumberField {
-  return { kind: 'number', label, min, max, step, default: value, scale };
-}
+import { choiceField, numberField, type ListField, type StateOf } from '../common/state.ts';
 
 const hidden: ListField = { kind: 'list', label: 'Hidden layers', min: 1, max: 64, minLength: 1, maxLength: 5, default: [32, 16, 8] };
 
 /** Every field, keyed by its URL name (prefixed "lab." in the address). */
 export const SCHEMA = {
-  data: choice(
+  data: choiceField(
     'Data set',
     [
       { value: 'moons', label: 'Two moons' },
@@ -26,11 +18,11 @@ export const SCHEMA = {
     ],
     'moons',
   ),
-  noise: number('Noise', 0, 0.5, 0.01, 0.2),
-  points: number('Points', 100, 5000, 100, 2000),
-  seed: number('Seed', 0, 9999, 1, 42),
+  noise: numberField('Noise', 0, 0.5, 0.01, 0.2),
+  points: numberField('Points', 100, 5000, 100, 2000),
+  seed: numberField('Seed', 0, 9999, 1, 42),
   hidden,
-  activation: choice(
+  activation: choiceField(
     'Hidden activation',
     [
       { value: 'relu', label: 'ReLU' },
@@ -42,10 +34,10 @@ export const SCHEMA = {
     ],
     'relu',
   ),
-  lr: number('Learning rate', 0.0001, 10, 0.0001, 0.05, 'log'),
-  batch: number('Batch size', 1, 1024, 1, 64, 'log'),
-  epochs: number('Epochs', 1, 2000, 1, 500),
-  optimizer: choice(
+  lr: numberField('Learning rate', 0.0001, 10, 0.0001, 0.05, 'log'),
+  batch: numberField('Batch size', 1, 1024, 1, 64, 'log'),
+  epochs: numberField('Epochs', 1, 2000, 1, 500),
+  optimizer: choiceField(
     'Optimiser',
     [
       { value: 'sgd', label: 'SGD' },
@@ -54,7 +46,7 @@ export const SCHEMA = {
     ],
     'sgd',
   ),
-  backward: choice(
+  backward: choiceField(
     'Backward pass',
     [
       { value: 'correct', label: 'Corrected' },
