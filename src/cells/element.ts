@@ -10,7 +10,8 @@ import { whenNearViewport } from '../widgets/common/lazy.ts';
 import { cellLink, readLinkedCode, removeLinkedCode } from './link.ts';
 import { createEditStore, MAX_SAVED_CHARACTERS, recordCellPassed, type EditStore } from './storage.ts';
 import type { CellEditor } from './editor.ts';
-import type { CellRunner, RunResult } from './runner.ts';
+import type { CellRunner } from './runner.ts';
+import { button, createParts, layOut, type CellParts } from './markup.ts';
 import type { OutputView } from './output-view.ts';
 
 /** The time limit when the fence gives none, in seconds. */
@@ -18,24 +19,6 @@ const DEFAULT_LIMIT = 3;
 
 /** The notice on an edit too long for storage.ts to keep. */
 const TOO_LONG = `This code is too long to keep in this browser (over ${MAX_SAVED_CHARACTERS.toLocaleString('en-GB')} characters); it stays until you leave the page.`;
-
-function button(label: string, className: string): HTMLButtonElement {
-  const node = document.createElement('button');
-  node.type = 'button';
-  node.className = className;
-  node.textContent = label;
-  return node;
-}
-
-/** The status line after a run that finished on its own. */
-function resultStatus(result: RunResult, errorText: string | undefined): string {
-  if (errorText) return errorText;
-  const checks = result.checks ?? [];
-  if (checks.length === 0) return 'Done.';
-  const failed = checks.filter((check) => !check.passed).length;
-  if (failed === 0) return checks.length === 1 ? 'The check passed.' : `All ${checks.length} checks passed.`;
-  return `${failed} of ${checks.length} ${checks.length === 1 ? 'check' : 'checks'} failed.`;
-}
 
 class CodeCell extends HTMLElement {
   private original = '';
@@ -47,17 +30,7 @@ class CodeCell extends HTMLElement {
   private runner: CellRunner | undefined;
   private view: OutputView | undefined;
   private announce: (message: string) => void = () => {};
-  private readonly parts = {
-    code: undefined as HTMLElement | undefined,
-    run: button('Run', 'al-button al-button-primary'),
-    stop: button('Stop', 'al-button'),
-    reset: button("Reset to the lesson's code", 'al-button'),
-    copy: button('Copy link', 'al-button'),
-    edited: document.createElement('span'),
-    status: document.createElement('p'),
-    notice: document.createElement('div'),
-    output: document.createElement('div'),
-  };
+  private readonly parts: CellParts = createParts();
 
   connectedCallback(): void {
     if (this.store) return;
@@ -77,30 +50,11 @@ class CodeCell extends HTMLElement {
   }
 
   private build(pre: HTMLElement): void {
-    const { run, stop, reset, copy, edited, status, notice, output } = this.parts;
-    // Until the editor loads, the highlighted block stands in for it: focusable, named, and
-    // any focus, click or key on it brings the editor in its place.
-    pre.tabIndex = 0;
-    pre.setAttribute('role', 'textbox');
-    pre.setAttribute('aria-multiline', 'true');
-    pre.setAttribute('aria-label', this.label);
+    const { run, stop, reset, copy, status } = this.parts;
+    layOut(pre, this.parts, this.label);
+    // Until the editor loads, any focus, click or key on the still code brings it in its place.
     for (const type of ['focus', 'click', 'keydown'] as const) pre.addEventListener(type, () => void this.loadEditor(), { once: true });
-
-    const toolbar = document.createElement('div');
-    toolbar.className = 'cell-toolbar';
-    stop.disabled = true;
-    reset.hidden = true;
-    edited.className = 'cell-edited';
-    edited.textContent = 'edited';
-    edited.hidden = true;
-    toolbar.append(run, stop, reset, copy, edited);
-    status.className = 'cell-status';
     this.announce = createAnnouncer(status, 100);
-    notice.className = 'al-notice cell-notice';
-    notice.hidden = true;
-    output.className = 'cell-output';
-    output.dataset.part = 'output';
-    pre.after(notice, toolbar, status, output);
 
     run.addEventListener('click', () => void this.run());
     stop.addEventListener('click', () => this.runner?.stop());
@@ -224,14 +178,13 @@ class CodeCell extends HTMLElement {
       this.announce('The code runner could not load. Check the connection and press Run again.');
       return;
     }
-    const [{ CellRunner }, { OutputView, errorSentence }] = modules;
+    const [{ CellRunner, resultStatus }, { OutputView, errorSentence }] = modules;
     const limit = Number(this.dataset.limit) || DEFAULT_LIMIT;
     this.runner ??= new CellRunner(limit);
     const view = (this.view ??= new OutputView(this.parts.output));
     view.clear();
     this.markError(undefined);
     this.setRunning(true);
-    this.parts.status.textContent = 'Running…';
     const check = this.dataset.check;
     this.runner.run(this.code, check, {
       output: (entry) => view.append(entry),

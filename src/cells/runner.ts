@@ -39,6 +39,16 @@ export interface RunHandlers {
   stopped(message: string): void;
 }
 
+/** The status line after a run that finished on its own: its error, or how its checks went. */
+export function resultStatus(result: RunResult, errorText: string | undefined): string {
+  if (errorText) return errorText;
+  const checks = result.checks ?? [];
+  if (checks.length === 0) return 'Done.';
+  const failed = checks.filter((check) => !check.passed).length;
+  if (failed === 0) return checks.length === 1 ? 'The check passed.' : `All ${checks.length} checks passed.`;
+  return `${failed} of ${checks.length} ${checks.length === 1 ? 'check' : 'checks'} failed.`;
+}
+
 /** The message for a run that reached the cell's time limit. */
 export function limitMessage(limitSeconds: number): string {
   return `Stopped after ${limitSeconds} s. Does a loop never end?`;

@@ -48,7 +48,7 @@ export interface Comparison {
  * a failure names the first input that disagrees, what came back, what was expected, and a hint.
  */
 export function compareAtPoints(comparison: Comparison): CheckResult {
-  const { name, fn, called, inputs, expected, tolerance, where, diagnose } = comparison;
+  const { name, fn, called, inputs, expected, tolerance, where } = comparison;
   let largest = 0;
   for (const args of inputs) {
     const outcome = callReader(() => fn(...args), `${called}(${args.map(formatNumber).join(', ')})`);
