@@ -1,7 +1,8 @@
 /**
- * What the code-cell tests (and the cells benchmark) share: open the scratchpad, find a cell by
+ * What the code-cell tests share: open the scratchpad, find a cell by
  * its id, type into its editor as a reader would, and read back what the reader sees.
  */
+import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { openPage, type WatchedPage } from './harness.ts';
 
@@ -65,6 +66,14 @@ export async function editorLines(page: Page, id: string): Promise<string[]> {
 }
 
 /** Waits until the cell's status line says something matching `pattern`, and returns it. */
+/** After a stopped or crashed run: the cell takes new code and runs it (a fresh worker if need be). */
+export async function expectNextRunWorks(page: Page, id: string): Promise<void> {
+  await typeCode(page, id, 'show(1 + 1);');
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(page, id, /^Done\.$/);
+  expect(await output(page, id).textContent()).toBe('2');
+}
+
 export async function waitForStatus(page: Page, id: string, pattern: RegExp, timeout = 10_000): Promise<string> {
   const status = cell(page, id).locator('.cell-status');
   await status.filter({ hasText: pattern }).waitFor({ timeout });
