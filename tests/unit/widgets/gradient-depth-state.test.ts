@@ -54,8 +54,8 @@ describe('the gradient-depth state table', () => {
       width: 32,
       seed: 42,
       data: 'moons',
-      lr: 0.01,
-      optimizer: 'adam',
+      lr: 0.1,
+      optimizer: 'sgd',
       epochs: 100,
     });
   });
@@ -111,7 +111,7 @@ describe('the gradient-depth state table', () => {
 });
 
 describe('the runs the state describes', () => {
-  test('the defaults: A is sigmoid/Xavier, B ReLU/He, both 10 layers of 32 on seed 42, Adam at 0.01 for 100 epochs', () => {
+  test('the defaults: A is sigmoid/Xavier, B ReLU/He, both 10 layers of 32 on seed 42, SGD at 0.1 for 100 epochs', () => {
     const plan = planOf(defaultState(SCHEMA));
     expect(plan.data).toBe('moons');
     expect(plan.epochs).toBe(100);
@@ -120,7 +120,7 @@ describe('the runs the state describes', () => {
     expect(plan.runs.A.training).toEqual({
       network: networkConfig(plan.runs.A.settings),
       loss: 'bce',
-      optimizer: { kind: 'adam', learningRate: 0.01 },
+      optimizer: { kind: 'sgd', learningRate: 0.1 },
       batchSize: 64,
       trackDeadUnits: false,
     });
