@@ -3,6 +3,7 @@ import { bceGradient } from './bce-gradient.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
 import { isCheckName, type CheckName } from './names.ts';
 import { sigmoidAndSlope } from './sigmoid-and-slope.ts';
+import { tanhFromSigmoid } from './tanh-from-sigmoid.ts';
 import type { CellExports, GradedCheck } from './types.ts';
 
 /** Every graded check by the name a cell fence gives in `check=`; one per name in CHECK_NAMES. */
@@ -10,6 +11,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'leaky-relu': checkLeakyRelu,
   'sigmoid-and-slope': sigmoidAndSlope,
   'bce-gradient': bceGradient,
+  'tanh-from-sigmoid': tanhFromSigmoid,
 };
 
 /**
