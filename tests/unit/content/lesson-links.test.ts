@@ -3,15 +3,40 @@ import GithubSlugger from 'github-slugger';
 import { describe, expect, test } from 'vitest';
 import { parseState } from '../../../src/widgets/common/state.ts';
 import { readParams } from '../../../src/widgets/common/url-state.ts';
-import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
+import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/state.ts';
+import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
+import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
+import type { Schema } from '../../../src/widgets/common/state.ts';
 
 // Every link in a lesson that configures a widget on its own page ("?explorer.f=step#anchor",
 // in a self-check's `see` or a teacher note) must really work: each parameter is a field of the
 // widget its prefix names, each value is one the widget accepts (a refused value would open it
 // at the default, with a notice), and the anchor is a heading of the same lesson.
 
-const WIDGETS = { explorer: EXPLORER, lab: LAB } as const;
+/** Each widget's folder, its state table, and the URL prefix it uses when the lesson gives it no id. */
+const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: string }>> = {
+  'network-explorer': { schema: EXPLORER, defaultId: 'explorer' },
+  'moons-lab': { schema: LAB, defaultId: 'lab' },
+  'activation-explorer': { schema: ACTIVATIONS, defaultId: 'explorer' },
+  'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
+};
+
+/**
+ * The URL prefixes of the widgets a lesson embeds, each with its widget's state table: from
+ * `import Name from '~/widgets/<folder>/Widget.astro'` and every `<Name id="prefix" ...>`.
+ */
+function widgetsOf(source: string): Record<string, Schema> {
+  const widgets: Record<string, Schema> = {};
+  for (const [, name, folder] of source.matchAll(/^import (\w+) from '~\/widgets\/([\w-]+)\/Widget\.astro';$/gm)) {
+    const known = WIDGET_FOLDERS[folder];
+    if (!known) throw new Error(`lesson-links: no state table for the widget folder ${folder}`);
+    for (const [, props] of source.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'g'))) {
+      widgets[/\bid="([^"]+)"/.exec(props)?.[1] ?? known.defaultId] = known.schema;
+    }
+  }
+  return widgets;
+}
 const directory = new URL('../../../content/lessons/', import.meta.url);
 const lessons = readdirSync(directory).filter((name) => name.endsWith('.mdx'));
 
@@ -31,6 +56,7 @@ describe.each(lessons)('%s', (file) => {
   const source = readFileSync(new URL(file, directory), 'utf8');
   const found = links(source);
   const ids = headingIds(source);
+  const WIDGETS = widgetsOf(source);
 
   test.runIf(found.length > 0).each(found)('%s configures its widget and lands on a heading', (link) => {
     const [query, hash] = link.split('#');
