@@ -116,6 +116,14 @@ test('an alpha shows only while its function is chosen; sigma only works with a 
   await page.context().close();
 });
 
+test("GELU's formulas keep their root signs at full size (widget.css sizes charts' svg, not KaTeX's)", async () => {
+  const { page } = await openExplorer('?explorer.f2=gelu');
+  const heights = await within(page, '[data-formula="gelu"] .sqrt svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height));
+  expect(heights).toHaveLength(2);
+  for (const height of heights) expect(height).toBeGreaterThan(8);
+  await page.context().close();
+});
+
 test('a tampered address shows the notice, uses the defaults and rewrites the address', async () => {
   const { page, problems } = await openExplorer('?explorer.f1=bogus&explorer.z=1e9&explorer.range=50');
   const notice = within(page, '.al-notice');

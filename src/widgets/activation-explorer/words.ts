@@ -29,7 +29,7 @@ export function formatZ(z: number): string {
 export function differenceWords(reading: ProbeReading): string {
   if (reading.df === 0) {
     const absolute = Math.abs(reading.estimate);
-    return absolute === 0 ? '0 (both are 0)' : `absolute ${formatExponential(absolute, 1)} (f′ = 0)`;
+    return absolute === 0 ? '0 (both are 0)' : `absolute ${formatReading(absolute)} (f′ = 0)`;
   }
   return reading.relativeDifference === 0 ? '0' : formatExponential(reading.relativeDifference, 1);
 }
