@@ -124,6 +124,18 @@ test("GELU's formulas keep their root signs at full size (widget.css sizes chart
   await page.context().close();
 });
 
+test('the charts are drawn again at the new width when the window narrows, without sideways scrolling', async () => {
+  const { page, problems } = await openExplorer();
+  const widths = () => within(page, '.al-chart svg[role="img"]').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
+  const wide = await widths();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect.poll(async () => (await widths())[0]).toBeLessThan(wide[0]);
+  expect(new Set(await widths()).size).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address shows the notice, uses the defaults and rewrites the address', async () => {
   const { page, problems } = await openExplorer('?explorer.f1=bogus&explorer.z=1e9&explorer.range=50');
   const notice = within(page, '.al-notice');
