@@ -29,7 +29,13 @@ export interface Properties {
   upper: Bound;
   /** The only values f takes, when there are at most two of them (the step's {0, 1}). */
   values?: number[];
-  /** f(0) = 0 and f takes both signs. */
+  /**
+   * The mean of f(z) over standard normal z (standardised inputs, a unit at initialisation): what
+   * "zero-centred" is about, since a layer whose outputs average above 0 feeds the next layer
+   * inputs of one sign. Computed by quadrature on the interior sample.
+   */
+  meanOutput: number;
+  /** |meanOutput| < 0.01: tanh, linear, PReLU with α near 1; not Leaky ReLU (0.39), ELU (0.16), Swish or GELU, though each has f(0) = 0 and both signs. */
   zeroCentred: boolean;
   /** f' ≥ 0 at every sample. */
   monotonic: boolean;
@@ -119,6 +125,19 @@ function largestSlope(df: (z: number) => number, zs: readonly number[], slopes: 
   return { value: interior, where: { kind: 'interval', from: edge(first, -1), to: edge(last, 1) } };
 }
 
+/** How far from 0 a mean output may lie and still count as zero-centred: a hundredth of a standard normal input. */
+const CENTRED = 0.01;
+
+/**
+ * E[f(z)] for z ~ N(0, 1) by the midpoint rule on the interior (the mass beyond ±15 is below
+ * 1e-49). Midpoints miss z = 0, so the step's single point f(0) = 1 does not count, as it has no mass.
+ */
+function normalMean(f: (z: number) => number): number {
+  let sum = 0;
+  for (let z = -INTERIOR + STEP / 2; z < INTERIOR; z += STEP) sum += f(z) * Math.exp(-0.5 * z * z);
+  return (sum * STEP) / Math.sqrt(2 * Math.PI);
+}
+
 /** The properties of activation `id` with `params` (the library's defaults when omitted). */
 export function properties(id: ActivationId, params?: Partial<ActivationParams>): Properties {
   const fn = activation(id, params);
@@ -129,6 +148,7 @@ export function properties(id: ActivationId, params?: Partial<ActivationParams>)
   const tails = [tail(fn.f, -1), tail(fn.f, 1)];
   const [lower, upper] = [bound(lowest, tails, -1), bound(highest, tails, 1)];
   const distinct = [...new Set(values)];
+  const mean = normalMean(fn.f);
   const minima: number[] = [];
   for (let i = 1; i < zs.length; i++) {
     if (slopes[i - 1] < 0 && slopes[i] >= 0) minima.push(root(fn.df, zs[i - 1], zs[i]));
@@ -137,7 +157,8 @@ export function properties(id: ActivationId, params?: Partial<ActivationParams>)
     lower,
     upper,
     ...(distinct.length <= 2 ? { values: distinct.map((value) => value + 0).sort((a, b) => a - b) } : {}),
-    zeroCentred: fn.f(0) === 0 && lowest < 0 && highest > 0,
+    meanOutput: Math.abs(mean) < 1e-12 ? 0 : mean,
+    zeroCentred: Math.abs(mean) < CENTRED,
     monotonic: slopes.every((slope) => slope >= 0),
     minima,
     largestSlope: largestSlope(fn.df, zs, slopes),

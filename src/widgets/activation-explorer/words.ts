@@ -123,7 +123,7 @@ export function propertyLines(state: ActivationExplorerState, id: ActivationId):
     ...(alpha ? [{ term: 'α', value: alpha }] : []),
     { term: 'Range', value: rangeWords(props) },
     { term: 'Bounded', value: boundedWords(props) },
-    { term: 'Zero-centred', value: props.zeroCentred ? 'yes' : 'no' },
+    { term: 'Zero-centred', value: `${props.zeroCentred ? 'yes' : 'no'} (mean output ${short(props.meanOutput)} for standard normal z)` },
     { term: 'Monotonic', value: monotonic },
     { term: 'Largest slope', value: `${short(props.largestSlope.value)}, ${whereWords(props.largestSlope.where)}` },
     ...kinkLines(state, id),

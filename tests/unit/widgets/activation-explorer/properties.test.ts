@@ -64,6 +64,22 @@ describe('properties, computed from f and f\'', () => {
       largestSlope: { value: 2, where: { kind: 'point', z: 0 } },
     });
     expect(properties('leaky_relu', { alpha: 0 })).toMatchObject({ lower: { kind: 'bounded', value: 0, attained: true }, zeroCentred: false });
-    expect(properties('leaky_relu')).toMatchObject({ lower: { kind: 'unbounded' }, zeroCentred: true });
+    // f(0) = 0 and both signs are not enough: for standard normal z its mean output is (1 − α)/√(2π).
+    expect(properties('leaky_relu')).toMatchObject({ lower: { kind: 'unbounded' }, zeroCentred: false });
+    expect(properties('leaky_relu').meanOutput).toBeCloseTo(0.99 / Math.sqrt(2 * Math.PI), 6);
+  });
+
+  test("zero-centred is a mean output within 0.01 of 0 for standard normal z, against closed forms", () => {
+    const phi = 1 / Math.sqrt(2 * Math.PI);
+    expect(properties('relu').meanOutput).toBeCloseTo(phi, 6);
+    expect(properties('sigmoid').meanOutput).toBeCloseTo(0.5, 6);
+    expect(properties('gelu').meanOutput).toBeCloseTo(1 / (2 * Math.sqrt(Math.PI)), 6);
+    // E[ELU(z)] = φ(0) + e^{1/2} Φ(−1) − 1/2 for α = 1; Φ(−1) = 0.158655253931457.
+    expect(properties('elu').meanOutput).toBeCloseTo(phi + Math.exp(0.5) * 0.158655253931457 - 0.5, 6);
+    expect(properties('tanh')).toMatchObject({ meanOutput: 0, zeroCentred: true });
+    expect(properties('linear').zeroCentred).toBe(true);
+    expect(properties('prelu', { alpha: 1 }).zeroCentred).toBe(true);
+    for (const id of ['elu', 'swish', 'gelu', 'softplus', 'step'] as const) expect(properties(id).zeroCentred).toBe(false);
+    expect(properties('step').meanOutput).toBeCloseTo(0.5, 9);
   });
 });

@@ -72,8 +72,8 @@ describe('the probe at the edges of its field', () => {
 describe('properties in words', () => {
   test('sigmoid, ReLU, step and Swish read as computed', () => {
     const words = (f1: ActivationExplorerState['f1']) => Object.fromEntries(propertyLines(state({ f1 }), f1).map((line) => [line.term, line.value]));
-    expect(words('sigmoid')).toMatchObject({ Range: '(0, 1)', Bounded: 'bounded', 'Zero-centred': 'no', Monotonic: 'yes', 'Largest slope': '0.25, at z = 0' });
-    expect(words('tanh')).toMatchObject({ Range: '(−1, 1)', 'Zero-centred': 'yes', 'Largest slope': '1, at z = 0' });
+    expect(words('sigmoid')).toMatchObject({ Range: '(0, 1)', Bounded: 'bounded', 'Zero-centred': 'no (mean output 0.5 for standard normal z)', Monotonic: 'yes', 'Largest slope': '0.25, at z = 0' });
+    expect(words('tanh')).toMatchObject({ Range: '(−1, 1)', 'Zero-centred': 'yes (mean output 0 for standard normal z)', 'Largest slope': '1, at z = 0' });
     expect(words('relu')).toMatchObject({ Range: '[0, ∞)', Bounded: 'bounded below, not above', 'Largest slope': '1, for z ≥ 0' });
     expect(words('relu')['At the kink']).toMatch(/PyTorch/);
     expect(words('step')).toMatchObject({ Range: '{0, 1}' });
