@@ -141,9 +141,16 @@ export function shareWords(land: InputsLand, names: readonly string[]): string {
   return land.saturated.map((item, slot) => `${names[slot] ?? item.name} ${formatPercent(item.share)}`).join('; ');
 }
 
-/** The sentence beside the histogram: the weight spread and the share of saturated units. */
+/**
+ * The sentence beside the histogram: the weight spread, the share of saturated units, and how
+ * many pre-activations fall outside the plotted window (N(0, 1) weights with fan-in 100 give
+ * z a spread of 10, so at the default ±6 most of them are off the chart, and the reader is told).
+ */
 export function landSentence(land: InputsLand, names: readonly string[]): string {
-  return `Weight standard deviation ${formatReading(land.weightDeviation)}. Share of units in the saturated zone (|f′(z)| < ${SATURATION_THRESHOLD}): ${shareWords(land, names)}.`;
+  const outside = (land.below + land.above) / land.samples.length;
+  const edge = formatZ(land.bins.at(-1)?.to ?? 0);
+  const window = outside > 0 ? ` ${formatPercent(outside)} of the pre-activations lie outside the plotted window (|z| > ${edge}); widen the z range to see them.` : '';
+  return `Weight standard deviation ${formatReading(land.weightDeviation)}. Share of units in the saturated zone (|f′(z)| < ${SATURATION_THRESHOLD}): ${shareWords(land, names)}.${window}`;
 }
 
 /** What the live region says after the probe moves: the readouts at z. */

@@ -100,6 +100,12 @@ describe('where the inputs land, the legend and the kinds of change', () => {
   test('N(0, 1) at fan-in 100 puts 64.7% of sigmoid units in the saturated zone; Xavier none', () => {
     expect(landSentence(inputsLand(state({})), ['Sigmoid', 'Tanh'])).toMatch(/Sigmoid 64\.7%; Tanh/);
     expect(landSentence(inputsLand(state({ init: 'xavier' })), ['Sigmoid', 'Tanh'])).toMatch(/Sigmoid 0\.0%/);
+    // N(0, 1) at fan-in 100 spreads z with sd 10: P(|z| > 6) ≈ 55% lies off a ±6 chart, and the sentence says so.
+    const wide = inputsLand(state({}));
+    const outside = (wide.below + wide.above) / wide.samples.length;
+    expect(outside).toBeGreaterThan(0.5);
+    expect(landSentence(wide, ['Sigmoid', 'Tanh'])).toContain(`of the pre-activations lie outside the plotted window (|z| > 6.00)`);
+    expect(landSentence(inputsLand(state({ init: 'xavier' })), ['Sigmoid', 'Tanh'])).not.toContain('outside');
   });
 
   test('the legend has one item per name with its dash in words', () => {
