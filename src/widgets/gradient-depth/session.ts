@@ -9,10 +9,10 @@
  */
 import { cloneNetwork, createTrainer, weightDistances, type EpochMetrics, type Network, type Trainer, type WeightDistance } from '../../lib/index.ts';
 import { formatExponential } from '../common/format.ts';
-import { optionLabel } from '../common/state.ts';
+import { layerName, runTitle } from './messages.ts';
 import { measureAtInit, prepareMoons } from './model.ts';
 import type { DepthDivergence, DepthEpoch, DepthReport, DepthRequest, SideEpoch } from './protocol.ts';
-import { RUNS, SCHEMA, planOf, runSettings, type DepthState, type RunName } from './state.ts';
+import { RUNS, planOf, runSettings, type DepthState, type RunName } from './state.ts';
 
 /** How the session reaches the outside world. */
 export interface DepthSessionHost {
@@ -160,17 +160,6 @@ export function depthEpoch(metrics: EpochMetrics, distances: readonly WeightDist
     weightDistances: distances.map((d) => d.distance),
     relativeDistances: distances.map((d) => d.relative),
   };
-}
-
-/** The run's name as the reader sees it: "Run B (ReLU, N(0, 1))". */
-export function runTitle(state: DepthState, name: RunName): string {
-  const settings = runSettings(state, name);
-  return `Run ${name} (${optionLabel(SCHEMA[`activation${name}`], settings.activation)}, ${optionLabel(SCHEMA[`init${name}`], settings.init)})`;
-}
-
-/** "hidden layer 3" or "the output layer", for weight layer `layer` (0-based) of a network of `depth` hidden layers. */
-export function layerName(layer: number, depth: number): string {
-  return layer < depth ? `hidden layer ${layer + 1}` : 'the output layer';
 }
 
 /**
