@@ -103,7 +103,6 @@ export function heatmapFigure(epochs: readonly DepthEpoch[], run: RunName, title
     y: { domain: [depth + 1.5, 0.5], ticks: axis.ticks, tickFormat: axis.tickFormat, label: 'layer' },
     color: { type: 'threshold', domain: decades(domain), scheme: 'viridis', legend: true, label: `Run ${run}: gradient norm (log scale)`, tickFormat: '.0e' },
     marks: [
-      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: (cell: Cell) => cell.layer - 0.5, y2: (cell: Cell) => cell.layer + 0.5, fill: 'norm', inset: 0, shapeRendering: 'crispEdges' }),
     ],
   });
