@@ -25,6 +25,11 @@ export function thinned<T>(rows: readonly T[], most: number): T[] {
   return stride <= 1 ? [...rows] : rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
 }
 
+/** A line in the middle of a chart with nothing to draw yet. */
+export function untrained(trained: boolean, words = 'Not trained yet: press Train.'): Plot.Markish {
+  return trained ? null : Plot.text([words], { frameAnchor: 'middle', fontSize: 13, fill: 'var(--color-muted)', lineWidth: 18, textAnchor: 'middle' });
+}
+
 /** Both runs' training loss per epoch, on a log axis. */
 export function lossFigure(epochs: RunEpochs, titles: RunTitles, total: number, width: number): Plot.PlotOptions {
   const rows = RUNS.flatMap((run) => thinned(epochs[run], MAX_CURVE_POINTS).map((e) => ({ run, epoch: e.epoch, loss: e.loss })).filter((row) => positive(row.loss)));
@@ -42,6 +47,7 @@ export function lossFigure(epochs: RunEpochs, titles: RunTitles, total: number, 
     y: { type: 'log', domain: [Math.min(0.05, ...losses) / 1.1, Math.max(1, ...losses) * 1.1], label: 'loss (binary cross-entropy, log scale)', tickFormat: '~g' },
     marks: [
       Plot.ruleY([Math.LN2], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '1 3' }),
+      untrained(rows.length > 0),
       ...RUNS.map((run) => Plot.line(rows.filter((row) => row.run === run), { x: 'epoch', y: 'loss', stroke: RUN_STYLE[run].colour, strokeWidth: 2.2, strokeDasharray: RUN_STYLE[run].dash })),
     ],
   });
@@ -65,8 +71,8 @@ export function decades([low, high]: [number, number]): number[] {
   const to = Math.ceil(Math.log10(high));
   const step = Math.max(1, Math.ceil((to - from) / 8));
   const edges: number[] = [];
-  for (let k = from + 1; k < to; k += step) edges.push(10 ** k);
-  return edges.length > 0 ? edges : [10 ** from];
+  for (let k = from + 1; k < to; k += step) edges.push(Number(`1e${k}`));
+  return edges.length > 0 ? edges : [Number(`1e${from}`)];
 }
 
 interface Cell {
@@ -76,8 +82,20 @@ interface Cell {
   norm: number;
 }
 
-/** One run's gradient norm per layer and epoch as a heatmap on a log colour scale, with its legend. */
-export function heatmapFigure(epochs: readonly DepthEpoch[], run: RunName, title: string, depth: number, total: number, domain: [number, number], width: number): Plot.PlotOptions {
+/**
+ * One run's gradient norm per layer and epoch as a heatmap on a log colour scale, with its
+ * legend; `stoppedIn`, the epoch in which the run stopped on a value that was not finite, if it did.
+ */
+export function heatmapFigure(
+  epochs: readonly DepthEpoch[],
+  run: RunName,
+  title: string,
+  depth: number,
+  total: number,
+  domain: [number, number],
+  width: number,
+  stoppedIn: number | null = null,
+): Plot.PlotOptions {
   const stride = Math.max(1, Math.ceil(total / MAX_COLUMNS));
   const shown = epochs.filter((e, i) => e.epoch % stride === 0 || i === epochs.length - 1);
   const cells: Cell[] = [];
@@ -98,11 +116,14 @@ export function heatmapFigure(epochs: readonly DepthEpoch[], run: RunName, title
     ariaLabel: `${title}: gradient norm of each layer in every epoch, as colour on a logarithmic scale`,
     ariaDescription: last
       ? `After epoch ${last.epoch}, the first hidden layer's gradient norm is ${formatExponential(last.gradientNorms[0])} and the output layer's ${formatExponential(last.gradientNorms.at(-1)!)}.${blank > 0 ? ' Cells whose gradient was exactly zero are left blank.' : ''}`
-      : 'No epochs trained yet.',
+      : stoppedIn !== null
+        ? `The run stopped in epoch ${stoppedIn}, before any epoch ended with finite values, so there is nothing to draw.`
+        : 'No epochs trained yet.',
     x: { domain: [0, total], label: 'epoch' },
     y: { domain: [depth + 1.5, 0.5], ticks: axis.ticks, tickFormat: axis.tickFormat, label: 'layer' },
     color: { type: 'threshold', domain: decades(domain), scheme: 'viridis', legend: true, label: `Run ${run}: gradient norm (log scale)`, tickFormat: '.0e' },
     marks: [
+      untrained(epochs.length > 0, stoppedIn === null ? undefined : `Stopped in epoch ${stoppedIn}: a value became infinite or not a number.`),
       Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: (cell: Cell) => cell.layer - 0.5, y2: (cell: Cell) => cell.layer + 0.5, fill: 'norm', inset: 0, shapeRendering: 'crispEdges' }),
     ],
   });
@@ -126,6 +147,7 @@ export function distanceFigure(epochs: RunEpochs, titles: RunTitles, depth: numb
     y: { domain: [0, Math.max(0.05, ...rows.map((row) => row.value)) * 1.05], label: '‖W − W₀‖ / ‖W₀‖' },
     marks: [
       Plot.ruleY([0]),
+      untrained(rows.length > 0),
       ...runMarks(rows, 'run'),
     ],
   });

@@ -191,6 +191,11 @@ export function mountDepth(host: HTMLElement): void {
     for (const [name, options] of charts) setTimeout(() => part(name).replaceChildren(drawChart(options())));
   }
 
+  const stoppedIn = (name: RunName) => {
+    const side = sides[name];
+    return side.kind === 'diverged' ? side.divergence.epoch : null;
+  };
+
   function draw() {
     const titles = runTitles(state);
     if (initial && !initialDrawn) {
@@ -209,7 +214,7 @@ export function mountDepth(host: HTMLElement): void {
       const domain = gradientDomain(shown);
       drawEach([
         ['loss', () => lossFigure(shown, titles, state.epochs, width('loss'))],
-        ...RUNS.map((name): [string, () => Parameters<typeof drawChart>[0]] => [`heatmap-${name}`, () => heatmapFigure(shown[name], name, titles[name], state.depth, state.epochs, domain, width(`heatmap-${name}`))]),
+        ...RUNS.map((name): [string, () => Parameters<typeof drawChart>[0]] => [`heatmap-${name}`, () => heatmapFigure(shown[name], name, titles[name], state.depth, state.epochs, domain, width(`heatmap-${name}`), stoppedIn(name))]),
         ['distance', () => distanceFigure(shown, titles, state.depth, width('distance'))],
       ]);
     } else if (!trainingDrawQueued) {
