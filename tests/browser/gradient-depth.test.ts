@@ -89,7 +89,7 @@ test('a tampered address falls back to the defaults with a notice, and the addre
   await page.context().close();
 });
 
-test('works from the keyboard alone: Tab to Train, Enter starts, Space pauses, a setting changes with the arrows', async () => {
+test('works from the keyboard alone: Tab to Train, Enter starts, Space pauses, R resets inside the widget, a setting changes with the arrows', async () => {
   const { page, problems } = await openWidget('?depth.epochs=500&depth.depth=4');
   const focused = () => page.evaluate(() => `${document.activeElement?.closest('al-gradient-depth') ? 'widget:' : ''}${document.activeElement?.textContent ?? ''}`);
   for (let presses = 0; presses < 300 && (await focused()) !== 'widget:Train'; presses++) await page.keyboard.press('Tab');
@@ -97,6 +97,14 @@ test('works from the keyboard alone: Tab to Train, Enter starts, Space pauses, a
   await page.keyboard.press('Enter');
   await expect.poll(() => epochsOf(page), { timeout: 15_000 }).toSatisfy(([a]: number[]) => a >= 2);
   expect(await focused()).toBe('widget:Pause');
+  await page.keyboard.press('Space');
+  await expect.poll(() => isRunning(page)).toBe(false);
+  // After a click in the widget (not on a control), R resets and Space trains: only there.
+  await page.locator(`${WIDGET} [data-part="gradient"] svg`).click();
+  await page.keyboard.press('r');
+  await page.waitForSelector(`${WIDGET}[data-started="true"][data-epoch-a="0"]`);
+  await page.keyboard.press('Space');
+  await expect.poll(() => epochsOf(page), { timeout: 15_000 }).toSatisfy(([a]: number[]) => a >= 1);
   await page.keyboard.press('Space');
   await expect.poll(() => isRunning(page)).toBe(false);
   // A select answers the arrow keys: the next initialisation rebuilds both networks at once.

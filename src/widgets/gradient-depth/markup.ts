@@ -21,7 +21,7 @@ export function depthMarkup(key: string): string {
   <div class="al-depth-toolbar" data-print="hide">
     <button type="button" class="al-button al-button-primary" data-part="play" aria-pressed="false" disabled>Train</button>
     <button type="button" class="al-button" data-part="step" disabled>Step one epoch</button>
-    <button type="button" class="al-button" data-part="reset">Reset</button>
+    <button type="button" class="al-button" data-part="reset" aria-keyshortcuts="R">Reset</button>
     <button type="button" class="al-button" data-part="defaults">Lesson’s values</button>
     <span class="al-depth-progress" data-part="progress"></span>
   </div>

@@ -48,6 +48,8 @@ export function mountDepth(host: HTMLElement): void {
 
   const view = document.createElement('div');
   view.className = 'al-widget-body al-depth';
+  // Focusable by a click anywhere in it (not by Tab), so that its shortcuts work after one.
+  view.tabIndex = -1;
   view.innerHTML = depthMarkup(key);
   const part = <T extends HTMLElement = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
   const announce = createAnnouncer(part('live'), 400);
