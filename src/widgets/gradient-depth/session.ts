@@ -130,7 +130,10 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
   return (request) => {
     try {
       if (request.type === 'start') return begin(request.run, request.state, request.play);
-      if (request.type === 'reset') return current && begin(request.run, current.state, false);
+      if (request.type === 'reset') {
+        if (current) return begin(request.run, current.state, false);
+        return host.post({ run: request.run, type: 'error', message: 'there is no run to reset, because the last start failed; change a setting to build one' });
+      }
       // Requests for a superseded run, or for one whose start failed, are ignored.
       const run = current;
       if (run === null || request.run !== run.id) return;

@@ -83,6 +83,12 @@ describe('the gradient-depth session', () => {
     expect(of('done').map((d) => d.run)).toEqual([2, 2]);
   });
 
+  test('a reset with no run to reset (a start that failed, or none yet) says so rather than staying silent', () => {
+    const { send, of } = harness();
+    send({ run: 1, type: 'reset' });
+    expect(of('error')).toEqual([{ run: 1, type: 'error', message: 'there is no run to reset, because the last start failed; change a setting to build one' }]);
+  });
+
   test('a diverging run stops on its first Infinity with the message and suggestion, and the other run trains on', () => {
     const { send, runQueue, of, epochs } = harness();
     send({ run: 1, type: 'start', state: DIVERGING, play: true });
