@@ -33,7 +33,11 @@ export function themed(options: PlotOptions): PlotOptions {
  */
 export function drawChart(options: PlotOptions, document?: Document): ReturnType<typeof Plot.plot> {
   const chart = Plot.plot(document ? { ...options, document } : options);
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  // A chart with a legend is a <figure>: the legend's own SVG (a colour ramp) comes first, and
+  // is hidden, since the chart's description says in words what its colours mean.
+  const legends = chart.tagName.toLowerCase() === 'svg' ? [] : [...chart.querySelectorAll('svg[class$="-ramp"]')];
+  for (const legend of legends) legend.setAttribute('aria-hidden', 'true');
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg:not([class$="-ramp"])');
   svg?.setAttribute('role', 'img');
   for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
   return chart;

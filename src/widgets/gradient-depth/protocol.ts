@@ -6,6 +6,7 @@
  * the page drops reports from a run it has moved on from (an epoch of a deep network can still
  * be reporting after Reset). Everything is plain data, safe for structured clone.
  */
+import type { DepthMeasurement } from './model.ts';
 import type { DepthState, RunName } from './state.ts';
 
 /** What the page asks of the worker, for run `run`. */
@@ -47,6 +48,9 @@ export interface DepthEpoch {
   relativeDistances: number[];
 }
 
+/** One epoch of one side. */
+export type SideEpoch = { side: RunName } & DepthEpoch;
+
 /** The value that first went Infinity or NaN in a diverged run. */
 export type NonFiniteValue = 'loss' | 'gradient' | 'weights';
 
@@ -66,10 +70,17 @@ export interface DepthDivergence {
 
 /** What the worker tells the page about run `run`; `side` says which of the two runs a report is about. */
 export type DepthReport = { run: number } & (
-  /** Both networks are built at initialisation: each side's epochs to train (the state's epochs). */
-  | { type: 'started'; epochs: number }
-  /** One epoch of one side completed with every value finite. */
-  | ({ type: 'epoch'; side: RunName } & DepthEpoch)
+  /**
+   * Both networks are built at initialisation: each side's epochs to train (the state's
+   * epochs), and each side measured at initialisation (model.ts's measureAtInit, which takes a
+   * quarter of a second at 30 layers of 64, so it runs here rather than on the page).
+   */
+  | { type: 'started'; epochs: number; initial: Record<RunName, DepthMeasurement> }
+  /**
+   * Epochs completed with every value finite since the last report, in the order trained (A
+   * and B interleaved), batched a few times a second so that messages stay few.
+   */
+  | { type: 'epochs'; epochs: SideEpoch[] }
   /** One side stopped on its first Infinity or NaN; the other side trains on. */
   | ({ type: 'diverged'; side: RunName } & DepthDivergence)
   /** One side trained all its epochs. */

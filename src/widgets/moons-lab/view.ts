@@ -4,7 +4,7 @@
  * when the reader prefers reduced motion).
  */
 import { createAnnouncer } from '../common/announcer.ts';
-import { controlFor, type Control } from '../common/controls.ts';
+import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
 import { drawChart } from '../common/plot-theme.ts';
 import { addressNotice, defaultState, parseState, serialiseState } from '../common/state.ts';
@@ -90,14 +90,8 @@ export function mountLab(host: HTMLElement): void {
   worker.addEventListener('message', (event: MessageEvent<LabReport>) => receive(event.data));
 
   // Controls, built from the state table.
-  const controls = new Map<keyof LabState, Control>();
-  /** Whether a control shows a value it refused: then nothing trains (common/controls.ts). */
-  const settingRefused = () => [...controls.values()].some((control) => !control.valid);
-  for (const name of Object.keys(SCHEMA) as (keyof LabState)[]) {
-    const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => configure({ ...state, [name]: value }));
-    part(`group-${GROUPS[name]}`).append(control.element);
-    controls.set(name, control);
-  }
+  /** `settingRefused`: whether a control shows a value it refused: then nothing trains (common/controls.ts). */
+  const { controls, refused: settingRefused } = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => configure({ ...state, [name]: value }));
 
   const buttons = {
     play: part<HTMLButtonElement>('play'),

@@ -1,9 +1,10 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { cloneNetwork, createTrainer, weightDistances } from '../../../src/lib/index.ts';
 import { defaultState } from '../../../src/widgets/common/state.ts';
-import { prepareMoons } from '../../../src/widgets/gradient-depth/model.ts';
+import { measureAtInit, prepareMoons } from '../../../src/widgets/gradient-depth/model.ts';
+import { depthEpoch } from '../../../src/widgets/gradient-depth/session.ts';
 import type { DepthEpoch, DepthReport, DepthRequest } from '../../../src/widgets/gradient-depth/protocol.ts';
-import { SCHEMA, planOf, type DepthState } from '../../../src/widgets/gradient-depth/state.ts';
+import { SCHEMA, planOf, runSettings, type DepthState } from '../../../src/widgets/gradient-depth/state.ts';
 
 const state: DepthState = { ...defaultState(SCHEMA), depth: 3, width: 4 };
 
@@ -12,16 +13,7 @@ function firstEpoch(): DepthEpoch {
   const plan = planOf(state);
   const trainer = createTrainer(plan.runs.A.training, prepareMoons(state.seed, plan.data));
   const initial = cloneNetwork(trainer.network);
-  const metrics = trainer.epoch();
-  const distances = weightDistances(trainer.network, initial);
-  return {
-    epoch: metrics.epoch,
-    loss: metrics.trainLoss,
-    validationLoss: metrics.validationLoss,
-    gradientNorms: [...metrics.gradientNorms],
-    weightDistances: distances.map((d) => d.distance),
-    relativeDistances: distances.map((d) => d.relative),
-  };
+  return depthEpoch(trainer.epoch(), weightDistances(trainer.network, initial));
 }
 
 describe('the gradient-depth protocol', () => {
@@ -44,13 +36,13 @@ describe('the gradient-depth protocol', () => {
       expect(values).toHaveLength(state.depth + 1);
       for (const value of values) expect(Number.isFinite(value) && value > 0, String(value)).toBe(true);
     }
-    const report: DepthReport = { run: 3, type: 'epoch', side: 'A', ...epoch };
+    const report: DepthReport = { run: 3, type: 'epochs', epochs: [{ side: 'A', ...epoch }] };
     expect(structuredClone(report)).toEqual(report);
   });
 
   test('a divergence names the epoch, the value, the layer and a suggestion; done and paused count epochs per side', () => {
     const reports: DepthReport[] = [
-      { run: 4, type: 'started', epochs: 100 },
+      { run: 4, type: 'started', epochs: 100, initial: { A: measureAtInit(runSettings(state, 'A')), B: measureAtInit(runSettings(state, 'B')) } },
       {
         run: 4,
         type: 'diverged',
@@ -67,6 +59,6 @@ describe('the gradient-depth protocol', () => {
     ];
     for (const report of reports) expect(structuredClone(report)).toEqual(report);
     expectTypeOf<Extract<DepthReport, { type: 'diverged' }>['value']>().toEqualTypeOf<'loss' | 'gradient' | 'weights'>();
-    expectTypeOf<Extract<DepthReport, { type: 'epoch' }>['side']>().toEqualTypeOf<'A' | 'B'>();
+    expectTypeOf<Extract<DepthReport, { type: 'epochs' }>['epochs'][number]['side']>().toEqualTypeOf<'A' | 'B'>();
   });
 });

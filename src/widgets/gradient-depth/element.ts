@@ -1,0 +1,4 @@
+/** <al-gradient-depth>: the build-time figure until it nears the viewport, then the live widget. */
+import { defineLazyWidget } from '../common/lazy.ts';
+
+defineLazyWidget('al-gradient-depth', async () => (await import('./view.ts')).mountDepth);
