@@ -11,7 +11,7 @@ const small: DepthState = { ...defaultState(SCHEMA), depth: 3, width: 8, epochs:
 /**
  * The configuration that diverges, as the browser test and the report use it: run B with
  * N(0, 1) weights and ReLU, 20 hidden layers of 64 units, plain SGD at 0.1. Its activations
- * grow about √64 = 8 times per layer, so the gradient of hidden layer 1 overflows to Infinity in
+ * grow about √(64 / 2) ≈ 5.7 times per layer (ReLU keeps half of each layer's second moment), so the gradient of hidden layer 1 overflows to Infinity in
  * the first epoch, while run A (sigmoid, Xavier) trains on.
  */
 const DIVERGING: DepthState = { ...defaultState(SCHEMA), initB: 'normal', depth: 20, width: 64, epochs: 10 };
