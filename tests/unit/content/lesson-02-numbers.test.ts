@@ -33,6 +33,11 @@ describe('lesson 2, the sigmoid and tanh', () => {
     expect(sigmoid.df(10)).toBeCloseTo(0.000045, 6);
     expect(saturationEdge(sigmoid.df)).toBeCloseTo(4.6, 1);
     expect(saturationEdge(tanh.df)).toBeCloseTo(3.0, 1);
+    // The slope edges to three decimals, and the output edges the depth widget's histograms use (within 0.01 of an asymptote).
+    expect(saturationEdge(sigmoid.df)).toBeCloseTo(4.585, 3);
+    expect(saturationEdge(tanh.df)).toBeCloseTo(2.993, 3);
+    expect(Math.log(99)).toBeCloseTo(4.595, 3);
+    expect(Math.atanh(0.99)).toBeCloseTo(2.65, 2);
   });
 
   test('the tail: σ(40) rounds to 1, and σ(−40) keeps 4.2e-18; e^z overflows past 709.8', () => {
@@ -71,6 +76,7 @@ describe('lesson 2, where the inputs land (the explorer, fan-in 100, seed 42)', 
     expect(share('sigmoid', 'normal')).toBeCloseTo(0.647, 3);
     expect(share('tanh', 'normal')).toBeCloseTo(0.764, 3);
     expect(share('sigmoid', 'xavier')).toBe(0);
+    expect(share('tanh', 'xavier')).toBeCloseTo(0.004, 3);
     // P(|N(0, 10²)| > 4.595), the edge where σ' falls below 0.01.
     const edge = saturationEdge(sigmoid.df) / 10;
     const tail = 1 - erf(edge / Math.SQRT2);
@@ -156,6 +162,14 @@ describe("lesson 2, the gradient-depth widget's default run (SGD 0.1, 100 epochs
     const { last, relative } = train(state, 'B');
     expect(last.validationAccuracy).toBeCloseTo(0.97, 2);
     for (const moved of relative) expect(moved).toBeGreaterThan(0.07);
+  });
+
+  test('ReLU with Xavier: 10 layers still reach 96% (He: 97%); 30 layers shrink to sd 0.000025 at init and learn nothing in 100 epochs', () => {
+    expect(train({ ...state, initB: 'xavier' }, 'B').last.validationAccuracy).toBeCloseTo(0.96, 2);
+    const deep = { ...state, initB: 'xavier' as const, depth: 30 };
+    const spread = measureAtInit({ depth: 30, width: 32, activation: 'relu', init: 'xavier', seed: 42 }).layers[29].activations.standardDeviation;
+    expect(spread).toBeCloseTo(0.000025, 6);
+    expect(train(deep, 'B').last.trainLoss).toBeCloseTo(Math.LN2, 3);
   });
 
   test('under Adam at 0.01 the sigmoid network\'s first layer moves 3.6 times its size, and its loss is still 0.693', () => {
