@@ -1,0 +1,139 @@
+/**
+ * What the softmax widget draws, as Observable Plot options built from the model's result. The
+ * live view and the build-time figure call the same functions. Every bar carries its value as
+ * text, so colour never codes anything alone; a naive probability that is NaN is drawn as a
+ * dashed empty bar with "NaN" written in it, never left out.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatFixed } from '../common/format.ts';
+import { SERIES, themed } from '../common/plot-theme.ts';
+import type { SoftmaxResult } from './model.ts';
+import { LOGIT_WINDOW } from './state.ts';
+import { describeJacobian, describeGradient, describeLogits, describeNaive, describeProbabilities } from './words.ts';
+
+/** One bar: its class (as the axis names it, "1" …) and the height drawn. */
+interface Bar {
+  label: string;
+  value: number;
+  text: string;
+}
+
+/** The largest magnitude a Jacobian entry can have: p(1 − p) and p_i p_j are at most 1/4. */
+const JACOBIAN_LIMIT = 0.25;
+
+/** Cells narrower than this (in pixels) show no number; the table under the heatmap has them all. */
+const MIN_LABELLED_CELL = 38;
+
+/** The class names along an axis: "1", "2", …, with "(true)" on the true class where that matters. */
+function classLabel(index: number, trueClass?: number): string {
+  return index === trueClass ? `${index + 1} (true)` : String(index + 1);
+}
+
+/** Value labels just above a positive bar and just below a negative one. */
+function barLabels(bars: readonly Bar[]) {
+  const style = { x: 'label', y: 'value', text: 'text', fill: 'var(--color-text)', fontSize: 11 } as const;
+  return [
+    Plot.text(bars.filter((bar) => bar.value >= 0), { ...style, dy: -7 }),
+    Plot.text(bars.filter((bar) => bar.value < 0), { ...style, dy: 9 }),
+  ];
+}
+
+/** The shared frame of every bar chart: classes along x, a rule at 0. */
+function barChart(bars: readonly Bar[], width: number, options: Plot.PlotOptions & { fill: string }): Plot.PlotOptions {
+  const { fill, marks = [], ...rest } = options;
+  return themed({
+    width,
+    height: 190,
+    marginTop: 24,
+    marginLeft: 52,
+    x: { label: 'class', domain: bars.map((bar) => bar.label), padding: 0.25 },
+    ...rest,
+    marks: [Plot.barY(bars, { x: 'label', y: 'value', fill }), Plot.ruleY([0], { stroke: 'var(--color-muted)' }), ...barLabels(bars), ...marks],
+  });
+}
+
+/** The logits as bars the reader can drag; a logit outside the window reaches its edge and is marked with an arrow. */
+export function logitsFigure(result: SoftmaxResult, width: number): Plot.PlotOptions {
+  const [low, high] = LOGIT_WINDOW;
+  const bars = result.logits.map((z, index) => {
+    const arrow = z > high ? '▲ ' : z < low ? '▼ ' : '';
+    return { label: classLabel(index), value: Math.min(high, Math.max(low, z)), text: `${arrow}${formatFixed(z, 2)}` };
+  });
+  return barChart(bars, width, {
+    fill: SERIES[0],
+    ariaLabel: 'Logits z, one bar per class',
+    ariaDescription: describeLogits(result),
+    y: { label: 'logit z', domain: [low, high], grid: true },
+  });
+}
+
+/** The stable probabilities softmax(z / T), each bar labelled. */
+export function probabilityFigure(result: SoftmaxResult, width: number): Plot.PlotOptions {
+  const bars = result.probabilities.map((p, index) => ({ label: classLabel(index), value: p, text: formatFixed(p, 3) }));
+  return barChart(bars, width, {
+    fill: SERIES[2],
+    ariaLabel: 'Probabilities from the stable formula, max-subtracted',
+    ariaDescription: describeProbabilities(result),
+    y: { label: 'probability p', domain: [0, 1] },
+  });
+}
+
+/**
+ * The naive quotients e^(z/T) / Σ e^(z/T). A NaN has no height, so it is drawn as a dashed
+ * outline the full height of the axis with "NaN" inside: a gap that says what it is.
+ */
+export function naiveFigure(result: SoftmaxResult, width: number): Plot.PlotOptions {
+  const { probabilities } = result.naive;
+  const bars = probabilities.map((p, index) => ({ label: classLabel(index), value: Number.isNaN(p) ? 0 : p, text: Number.isNaN(p) ? '' : formatFixed(p, 3) }));
+  const gaps = bars.filter((_, index) => Number.isNaN(probabilities[index])).map((bar) => ({ ...bar, value: 1, text: 'NaN' }));
+  return barChart(bars, width, {
+    fill: SERIES[3],
+    ariaLabel: 'Probabilities from the naive formula, exp(z) over the sum of exp(z)',
+    ariaDescription: describeNaive(result),
+    y: { label: 'probability p', domain: [0, 1] },
+    marks: [
+      Plot.barY(gaps, { x: 'label', y: 'value', fill: 'none', stroke: 'var(--color-warning)', strokeDasharray: '5 4', strokeWidth: 1.5 }),
+      Plot.text(gaps, { x: 'label', y: 0.5, text: 'text', fill: 'var(--color-warning)', fontWeight: 700, fontSize: 13 }),
+    ],
+  });
+}
+
+/** The Jacobian diag(p) − p pᵀ as a heatmap on a diverging scale centred at 0, with a legend and (where cells are wide enough) each value. */
+export function jacobianFigure(result: SoftmaxResult, width: number): Plot.PlotOptions {
+  const count = result.probabilities.length;
+  const side = Math.min(width, 420);
+  const cells = result.jacobian.flatMap((row, i) =>
+    row.map((value, j) => ({ row: classLabel(i), column: classLabel(j), value, text: formatFixed(value, 2) })),
+  );
+  const cellWidth = (side - 70) / count;
+  return themed({
+      width: side,
+      height: side - 40,
+      marginLeft: 52,
+      marginTop: 8,
+      grid: false,
+      ariaLabel: 'Jacobian of softmax, diag(p) minus p p-transpose, as a heatmap',
+      ariaDescription: describeJacobian(result),
+      x: { label: 'with respect to logit j', domain: cells.slice(0, count).map((cell) => cell.column) },
+      y: { label: 'probability i', domain: cells.slice(0, count).map((cell) => cell.column) },
+      color: { type: 'diverging', scheme: 'RdBu', domain: [-JACOBIAN_LIMIT, JACOBIAN_LIMIT], pivot: 0, legend: true, label: '∂pᵢ/∂(zⱼ/T)', tickFormat: (value: number) => formatFixed(value, 2) },
+      marks: [
+        Plot.cell(cells, { x: 'column', y: 'row', fill: 'value', inset: 0.5 }),
+        ...(cellWidth >= MIN_LABELLED_CELL
+          ? [Plot.text(cells, { x: 'column', y: 'row', text: 'text', fill: 'var(--color-text)', stroke: 'var(--color-bg)', strokeWidth: 3, fontSize: 11 })]
+          : []),
+      ],
+    });
+}
+
+/** The gradient of the cross-entropy −log p_y with respect to the scaled logits: p − y, one bar per class. */
+export function gradientFigure(result: SoftmaxResult, width: number): Plot.PlotOptions {
+  const bars = result.gradient.map((g, index) => ({ label: classLabel(index, result.trueClass), value: g, text: formatFixed(g, 3) }));
+  return barChart(bars, width, {
+    fill: SERIES[1],
+    marginBottom: 44,
+    ariaLabel: 'Gradient of the cross-entropy with respect to the logits, p minus y',
+    ariaDescription: describeGradient(result),
+    y: { label: 'p − y', domain: [-1, 1] },
+  });
+}
