@@ -33,7 +33,8 @@ export function themed(options: PlotOptions): PlotOptions {
  */
 export function drawChart(options: PlotOptions, document?: Document): ReturnType<typeof Plot.plot> {
   const chart = Plot.plot(document ? { ...options, document } : options);
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  // A chart with a legend is a <figure> holding the legend's <svg> first; the image is the chart's own.
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : (chart.querySelector('svg[aria-label]') ?? chart.querySelector('svg'));
   svg?.setAttribute('role', 'img');
   for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
   return chart;

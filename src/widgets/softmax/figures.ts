@@ -18,8 +18,16 @@ interface Bar {
   text: string;
 }
 
-/** The largest magnitude a Jacobian entry can have: p(1 − p) and p_i p_j are at most 1/4. */
-const JACOBIAN_LIMIT = 0.25;
+/**
+ * The heatmap's colour bands: seven of a red–blue diverging scheme (red negative, blue
+ * positive; no entry can pass ±1/4, since p(1 − p) and p_i p_j are at most 1/4), the middle one, −0.02 to 0.02, centred on 0. Banded rather than continuous because
+ * Plot draws a continuous legend on a canvas, which the build-time figure (jsdom) lacks; every
+ * cell's value is written on it or in the table below anyway.
+ */
+const COLOUR_THRESHOLDS = [-0.15, -0.08, -0.02, 0.02, 0.08, 0.15];
+
+/** Cells whose band is this dark or darker get white numbers; the scheme is the same in both themes. */
+const DARK_CELL = 0.08;
 
 /** Cells narrower than this (in pixels) show no number; the table under the heatmap has them all. */
 const MIN_LABELLED_CELL = 38;
@@ -116,11 +124,11 @@ export function jacobianFigure(result: SoftmaxResult, width: number): Plot.PlotO
       ariaDescription: describeJacobian(result),
       x: { label: 'with respect to logit j', domain: cells.slice(0, count).map((cell) => cell.column) },
       y: { label: 'probability i', domain: cells.slice(0, count).map((cell) => cell.column) },
-      color: { type: 'diverging', scheme: 'RdBu', domain: [-JACOBIAN_LIMIT, JACOBIAN_LIMIT], pivot: 0, legend: true, label: '∂pᵢ/∂(zⱼ/T)', tickFormat: (value: number) => formatFixed(value, 2) },
+      color: { type: 'threshold', scheme: 'RdBu', domain: COLOUR_THRESHOLDS, legend: true, width: Math.min(side, 320), label: '∂pᵢ/∂(zⱼ/T)', tickFormat: (value: number) => formatFixed(value, 2) },
       marks: [
         Plot.cell(cells, { x: 'column', y: 'row', fill: 'value', inset: 0.5 }),
         ...(cellWidth >= MIN_LABELLED_CELL
-          ? [Plot.text(cells, { x: 'column', y: 'row', text: 'text', fill: 'var(--color-text)', stroke: 'var(--color-bg)', strokeWidth: 3, fontSize: 11 })]
+          ? [Plot.text(cells, { x: 'column', y: 'row', text: 'text', fill: (cell) => (Math.abs(cell.value) >= DARK_CELL ? 'white' : 'black'), fontSize: 11 })]
           : []),
       ],
     });

@@ -38,7 +38,7 @@ export function bodyMarkup(result: SoftmaxResult, charts: Partial<Record<ChartNa
 
 /** The naive side's explanation with its powers as superscripts. */
 export function explanationMarkup(result: SoftmaxResult): string {
-  return naiveExplanation(result).replace(/\^(−?-?[\d.]+)/g, '<sup>$1</sup>');
+  return naiveExplanation(result).replace(/\^(−?[\w.]+)/g, '<sup>$1</sup>');
 }
 
 /** Where the temperature's two ends lead, in words: one-hot on the largest (ties split) and uniform. */

@@ -34,7 +34,7 @@ function logitField(index: number): NumberField {
 }
 
 const NAIVE_OPTIONS = [
-  { value: 'shown', label: 'shown beside the stable one' },
+  { value: 'shown', label: 'shown' },
   { value: 'hidden', label: 'hidden' },
 ] as const;
 
@@ -61,7 +61,7 @@ export const SCHEMA = {
   z10: logitField(9),
   t: numberField('Temperature T', 0.01, 100, 0.01, 1, 'log'),
   y: choiceField('True class y', classOptions, '1'),
-  naive: choiceField('Naive formula', NAIVE_OPTIONS, 'shown'),
+  naive: choiceField('Naive formula beside the stable one', NAIVE_OPTIONS, 'shown'),
 } as const;
 
 /** The widget's full state. */

@@ -37,10 +37,14 @@ export function mountSoftmax(host: HTMLElement): void {
     <p class="al-notice" hidden></p>
     <div class="al-control-row" data-group="top" data-print="hide"></div>
     ${bodyMarkup(computeSoftmax(state))}
-    <fieldset class="al-control-group al-softmax-logits" data-group="logits" data-print="hide"><legend>Logits (the number boxes take −1000 to 1000)</legend></fieldset>
     <p class="al-actions" data-print="hide"><button type="button" class="al-button" data-action="reset">Reset to the lesson's values</button></p>
     <p class="visually-hidden" data-live></p>`;
   const part = <T extends Element = HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
+  // The logits' sliders sit right under their bars, which mirror them (and are dragged the same way).
+  part('[data-part="logits"]').insertAdjacentHTML(
+    'beforeend',
+    '<fieldset class="al-control-group al-softmax-logits" data-group="logits" data-print="hide"><legend>Logits: sliders from −10 to 10, boxes from −1000 to 1000</legend></fieldset>',
+  );
   const notice = part<HTMLParagraphElement>('.al-notice');
   const announce = createAnnouncer(part('[data-live]'));
   const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state));

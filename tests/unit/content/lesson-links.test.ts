@@ -60,6 +60,8 @@ describe.each(lessons)('%s', (file) => {
   const ids = headingIds(source);
   const WIDGETS = widgetsOf(source);
 
+  // A lesson still in draft may have no such link yet; its suite then holds this one test.
+  test.runIf(found.length === 0)('has no configuring links yet', () => expect(found).toEqual([]));
   test.runIf(found.length > 0).each(found)('%s configures its widget and lands on a heading', (link) => {
     const [query, hash] = link.split('#');
     expect(hash, 'the link names an anchor').toBeTruthy();

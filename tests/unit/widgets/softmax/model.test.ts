@@ -18,8 +18,9 @@ import { softmax } from '../../../../src/lib/index.ts';
 function referenceLogSoftmax(z: readonly number[]): number[] {
   const max = z.reduce((a, b) => Math.max(a, b), -Infinity);
   const terms = z.map((value) => Math.exp(value - max)).sort((a, b) => b - a);
-  const logSum = max + Math.log(terms.reduce((a, b) => a + b, 0));
-  return z.map((value) => value - logSum);
+  const logSum = Math.log(terms.reduce((a, b) => a + b, 0));
+  // (z − max) − log Σ, not z − (max + log Σ): with |z/T| up to 10^5 the latter loses 10^−11.
+  return z.map((value) => value - max - logSum);
 }
 
 /** A state with these logits, temperature and true class (1-based). */
