@@ -2,7 +2,7 @@
  * The softmax widget's state as one table: how many logits, each logit, the temperature, the
  * true class for the cross-entropy and whether the naive formula is drawn beside the stable one.
  */
-import { choiceField, numberField, type NumberField, type StateOf } from '../common/state.ts';
+import { choiceField, numberField, parseState, type NumberField, type StateOf } from '../common/state.ts';
 
 /** The most logits the widget offers (z1 … z10 are all in the table; `count` says how many are used). */
 export const MAX_CLASSES = 10;
@@ -93,4 +93,17 @@ export function classProblems(state: SoftmaxState): { state: SoftmaxState; probl
   if (trueIndex(state) < state.count) return { state, problems: [] };
   const problem = `${SCHEMA.y.label}: class ${state.y} is not one of the ${state.count} classes, so class 1 is used.`;
   return { state: { ...state, y: '1' }, problems: [problem] };
+}
+
+/**
+ * The lesson's starting state from a <Softmax> element's props, or an Error naming every bad
+ * prop (an unknown name, a refused value, a true class past `count`), which fails the build.
+ */
+export function stateFromProps(props: Readonly<Record<string, unknown>>, where: string): SoftmaxState {
+  const unknown = Object.keys(props).filter((name) => !(name in SCHEMA)).map((name) => `${name} is not a setting of this widget.`);
+  const parsed = parseState(SCHEMA, Object.fromEntries(Object.entries(props).map(([name, value]) => [name, String(value)])));
+  const checked = classProblems(parsed.state);
+  const problems = [...unknown, ...parsed.problems, ...checked.problems];
+  if (problems.length > 0) throw new Error(`<Softmax> in ${where}: ${problems.join(' ')}`);
+  return checked.state;
 }

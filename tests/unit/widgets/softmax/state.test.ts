@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultState, parseState, serialiseState, snapToGrid } from '../../../../src/widgets/common/state.ts';
-import { SCHEMA, classProblems, logitsOf } from '../../../../src/widgets/softmax/state.ts';
+import { SCHEMA, classProblems, logitsOf, stateFromProps } from '../../../../src/widgets/softmax/state.ts';
 
 describe('the softmax state table', () => {
   test('has the lesson defaults: four logits (2, 1, 0.1, −1), T = 1, class 1, naive shown', () => {
@@ -34,5 +34,18 @@ describe('the softmax state table', () => {
 
   test('writes only what differs from the defaults', () => {
     expect(serialiseState(SCHEMA, { ...defaultState(SCHEMA), z1: 1000, t: 0.5 })).toEqual({ z1: '1000', t: '0.5' });
+  });
+});
+
+describe('the props a lesson gives <Softmax>', () => {
+  test('set the starting state', () => {
+    expect(stateFromProps({ count: 3, z1: 5, t: 0.5, y: '2' }, '/lessons/04-softmax/')).toMatchObject({ count: 3, z1: 5, t: 0.5, y: '2' });
+  });
+
+  test('fail the build with every problem named, and where', () => {
+    expect(() => stateFromProps({ count: 12, z2: 'abc', temperature: 2 }, '/lessons/04-softmax/')).toThrow(
+      /^<Softmax> in \/lessons\/04-softmax\/: temperature is not a setting of this widget\. Number of classes: "12" is not allowed.*Logit z2: "abc" is not allowed/,
+    );
+    expect(() => stateFromProps({ count: 2, y: '3' }, '/x/')).toThrow(/class 3 is not one of the 2 classes/);
   });
 });
