@@ -87,9 +87,9 @@ test('the temperature at its minimum gives one-hot on the largest logit, at its 
 
 test('keyboard only: Tab to a logit slider, arrow keys move it, the readout and the live region follow', async () => {
   const { page } = await openSoftmax();
-  await page.locator(`${WIDGET} [data-part="logits"] .al-softmax-title`).click();
+  // From the top of the page, through the header, the lesson list and the widget's first controls.
   let focused = '';
-  for (let i = 0; i < 60 && focused !== 'softmax-z1'; i++) {
+  for (let i = 0; i < 80 && focused !== 'softmax-z1'; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement?.id ?? '');
   }

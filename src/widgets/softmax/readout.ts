@@ -22,7 +22,7 @@ function chartFrame(name: ChartName, title: string, content: string): string {
 /** Everything under the controls: charts (with `charts` filled in or left empty) and the readout. */
 export function bodyMarkup(result: SoftmaxResult, charts: Partial<Record<ChartName, string>> = {}): string {
   return `
-    ${chartFrame('logits', 'Logits z (drag a bar up or down)', charts.logits ?? '')}
+    ${chartFrame('logits', 'Logits z', charts.logits ?? '')}
     <div class="al-softmax-pair">
       ${chartFrame('stable', 'Stable: e<sup>z/T − max</sup> / Σ e<sup>z/T − max</sup>', charts.stable ?? '')}
       ${chartFrame('naive', 'Naive: e<sup>z/T</sup> / Σ e<sup>z/T</sup>', charts.naive ?? '')}

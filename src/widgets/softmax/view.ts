@@ -43,7 +43,7 @@ export function mountSoftmax(host: HTMLElement): void {
   // The logits' sliders sit right under their bars, which mirror them (and are dragged the same way).
   part('[data-part="logits"]').insertAdjacentHTML(
     'beforeend',
-    '<fieldset class="al-control-group al-softmax-logits" data-group="logits" data-print="hide"><legend>Logits: sliders from −10 to 10, boxes from −1000 to 1000</legend></fieldset>',
+    '<fieldset class="al-control-group al-softmax-logits" data-group="logits" data-print="hide"><legend>Drag a bar above up or down, or set a logit here: sliders from −10 to 10, boxes from −1000 to 1000</legend></fieldset>',
   );
   const notice = part<HTMLParagraphElement>('.al-notice');
   const announce = createAnnouncer(part('[data-live]'));
