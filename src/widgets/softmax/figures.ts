@@ -41,6 +41,9 @@ const COLOUR_THRESHOLDS = [-0.15, -0.08, -0.02, 0.02, 0.08, 0.15];
 /** Cells whose band is this dark or darker get white numbers; the scheme is the same in both themes. */
 const DARK_CELL = 0.08;
 
+/** The p − y axis runs a little past ±1, so the label under a bar of p − 1 = −1 clears the class axis. */
+const GRADIENT_LIMIT = 1.2;
+
 /** Cells narrower than this (in pixels) show no number; the table under the heatmap has them all. */
 const MIN_LABELLED_CELL = 38;
 
@@ -158,11 +161,10 @@ export function gradientFigure(result: SoftmaxResult, width: number): Plot.PlotO
   const { fontSize } = labelStyle(width, bars.length);
   return barChart(bars, width, {
     fill: SERIES[1],
-    // The true class's bar, p − 1, points down; "true" above the zero line marks whose it is.
-    marks: [Plot.text([classLabel(result.trueClass)], { x: (label) => label, y: 0, dy: -8, text: () => 'true', fill: 'var(--color-text)', fontWeight: 700, fontSize: fontSize + 1 })],
+    // "true" at the top of the true class's band: its bar, p − 1, is never above 0, so nothing is drawn there.
+    marks: [Plot.text([classLabel(result.trueClass)], { x: (label) => label, y: GRADIENT_LIMIT, dy: 4, text: () => 'true', fill: 'var(--color-text)', fontWeight: 700, fontSize: fontSize + 1 })],
     ariaLabel: 'Gradient of the cross-entropy with respect to the logits, p minus y',
     ariaDescription: describeGradient(result),
-    // A little past ±1, so the label under a bar of p − 1 = −1 stays clear of the class axis.
-    y: { label: 'p − y', domain: [-1.2, 1.2] },
+    y: { label: 'p − y', domain: [-GRADIENT_LIMIT, GRADIENT_LIMIT] },
   });
 }
