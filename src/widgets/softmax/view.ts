@@ -12,7 +12,7 @@ import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { enableBarDrag, type PlotChart } from './drag.ts';
 import { gradientFigure, jacobianFigure, logitsFigure, naiveFigure, probabilityFigure } from './figures.ts';
 import { computeSoftmax } from './model.ts';
-import { bodyMarkup, explanationMarkup, jacobianTableMarkup, readoutMarkup, type ChartName } from './readout.ts';
+import { CHARTS, bodyMarkup, explanationMarkup, jacobianTableMarkup, readoutMarkup, type ChartName } from './readout.ts';
 import { LOGIT_SLIDER_STEP, LOGIT_WINDOW, MAX_CLASSES, SCHEMA, classProblems, logitName, type SoftmaxState } from './state.ts';
 import { announcement } from './words.ts';
 
@@ -56,6 +56,7 @@ export function mountSoftmax(host: HTMLElement): void {
   const controls = new Map<keyof SoftmaxState, Control>();
   const update = (changes: Partial<SoftmaxState>) => {
     state = { ...state, ...changes };
+    // Fewer classes than the true one: the last class becomes the true one, as its select shows.
     if (Number(state.y) > state.count) state = { ...state, y: String(state.count) };
     showClasses();
     announce(render());
@@ -100,7 +101,7 @@ export function mountSoftmax(host: HTMLElement): void {
   });
 
   const frames = Object.fromEntries(
-    (['logits', 'stable', 'naive', 'jacobian', 'gradient'] as const).map((name) => [name, part(`[data-chart="${name}"]`)]),
+    CHARTS.map((name) => [name, part(`[data-chart="${name}"]`)]),
   ) as Record<ChartName, HTMLElement>;
   const drawn = new Map<ChartName, PlotChart>();
   const draw = (name: ChartName, chart: ReturnType<typeof drawChart>) => {

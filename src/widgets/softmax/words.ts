@@ -64,7 +64,7 @@ export function naiveExplanation(result: SoftmaxResult): string {
   if (result.naive.failure === 'underflow') {
     return `e^${formatShort(largest)} and every other term is smaller than the smallest float64 number, about 4.9 × 10^−324, so each becomes 0, and 0 / 0 is NaN; subtracting the largest logit first makes the largest exponent 0, whose term is 1.`;
   }
-  return `Both formulas agree here: the largest exponent, z/T = ${formatShort(largest)}, is below ${formatFixed(OVERFLOW_EXPONENT, 2)}, where e^x overflows float64. Type a logit of 710 or more, or lower T, to break the naive side.`;
+  return `Both formulas agree here: the largest exponent, z/T = ${formatShort(largest)}, is below ${formatFixed(OVERFLOW_EXPONENT, 2)}, where e^x overflows float64. Raise a logit until z/T passes that (type 710 at T = 1), or lower T, to break the naive side.`;
 }
 
 /** What the live region says after a change: the probabilities, the entropy and any naive failure. */
