@@ -123,6 +123,12 @@ test('dragging a logit bar with the mouse sets its logit, and fewer or more clas
   await count.press('Enter');
   expect(await column(page, 5)).toHaveLength(6);
   expect(await page.getByLabel('True class y').locator('option').count()).toBe(6);
+  await page.getByLabel('True class y').selectOption('5');
+  await count.fill('3');
+  await count.press('Enter');
+  // The true class 5 is gone with classes 4 to 6: the last class, 3, takes its place.
+  expect(await page.getByLabel('True class y').inputValue()).toBe('3');
+  expect(await page.locator(`${WIDGET} [data-value="cross-entropy"]`).textContent()).toMatch(/^−log p3 = /);
   await page.getByRole('button', { name: /Reset/ }).click();
   expect(await column(page, 5)).toHaveLength(4);
   expect(new URL(page.url()).search).toBe('');
