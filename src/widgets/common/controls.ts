@@ -4,7 +4,7 @@
  * Page Up/Down, Home/End on sliders; typing and Enter in number boxes.
  */
 import { formatFixed } from './format.ts';
-import { sliderScale } from './slider-scale.ts';
+import { sliderScale, type SliderScale } from './slider-scale.ts';
 import { gridDecimals, listItemField, parseField, refusal, type ChoiceField, type Field, type ListField, type NumberField } from './state.ts';
 
 /**
@@ -28,10 +28,10 @@ export interface ValidityDetail {
  * A slider with a number box for a number field. Typed values the field does not allow (out of
  * range, off the step) are refused with a message and change nothing; the slider only ever
  * produces allowed values, and a move that gives the same value again is not reported.
+ * `scale` is the field's own unless a widget's slider covers less than the box (`windowScale`).
  */
-export function numberControl(id: string, field: NumberField, value: number, onChange: (value: number) => void): Control {
+export function numberControl(id: string, field: NumberField, value: number, onChange: (value: number) => void, scale: SliderScale = sliderScale(field)): Control {
   const wrapper = container(id, field.label);
-  const scale = sliderScale(field);
   const slider = document.createElement('input');
   Object.assign(slider, { type: 'range', id });
   const box = document.createElement('input');

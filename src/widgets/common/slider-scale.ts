@@ -66,3 +66,18 @@ function logScale(field: NumberField): SliderScale {
     read: (slider) => stops[Math.round(Number(slider.value))],
   };
 }
+
+/**
+ * A linear slider over part of a field's range, in its own step (a multiple of the field's):
+ * the number box still takes the whole field. A value outside the window puts the slider at the
+ * window's nearer end; the slider reads back only values inside it.
+ */
+export function windowScale(field: NumberField, low: number, high: number, step: number): SliderScale {
+  return {
+    place(slider, value) {
+      Object.assign(slider, { min: String(low), max: String(high), step: String(step) });
+      slider.value = String(Math.min(high, Math.max(low, value)));
+    },
+    read: (slider) => snapToGrid(field, Number(slider.value)),
+  };
+}

@@ -7,6 +7,7 @@ import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
+import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
 import type { Schema } from '../../../src/widgets/common/state.ts';
 
 // Every link in a lesson that configures a widget on its own page ("?explorer.f=step#anchor",
@@ -20,6 +21,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: strin
   'moons-lab': { schema: LAB, defaultId: 'lab' },
   'activation-explorer': { schema: ACTIVATIONS, defaultId: 'explorer' },
   'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
+  softmax: { schema: SOFTMAX, defaultId: 'softmax' },
 };
 
 /**
@@ -58,6 +60,8 @@ describe.each(lessons)('%s', (file) => {
   const ids = headingIds(source);
   const WIDGETS = widgetsOf(source);
 
+  // A lesson still in draft may have no such link yet; its suite then holds this one test.
+  test.runIf(found.length === 0)('has no configuring links yet', () => expect(found).toEqual([]));
   test.runIf(found.length > 0).each(found)('%s configures its widget and lands on a heading', (link) => {
     const [query, hash] = link.split('#');
     expect(hash, 'the link names an anchor').toBeTruthy();
