@@ -60,7 +60,7 @@ export function deadShareFigure(sides: readonly SideCurves[], epochs: number, wi
     ariaLabel: 'Share of units with every pre-activation at or below 0, per hidden layer, over the epochs',
     ariaDescription: `${description}. For ReLU these units are dead.`,
     x: { domain: [0, epochs], label: 'epoch' },
-    y: { domain: [0, 1], label: 'units ≤ 0 everywhere (%)', percent: true },
+    y: { domain: [0, 100], label: 'units ≤ 0 everywhere (%)', percent: true },
     marks: [Plot.ruleY([0]), ...seriesMarks(rows)],
   });
 }
@@ -82,7 +82,7 @@ export function curveFigure(kind: 'Loss' | 'Accuracy', sides: readonly SideCurve
     ariaLabel: kind === 'Loss' ? 'Training loss of both runs over the epochs' : 'Validation accuracy of both runs over the epochs',
     ariaDescription: `At the latest epoch, ${description}.`,
     x: { domain: [0, epochs], label: 'epoch' },
-    y: kind === 'Loss' ? { type: 'log', label: 'training loss (log)' } : { domain: [0.4, 1], label: 'validation accuracy (%)', percent: true },
+    y: kind === 'Loss' ? { type: 'log', label: 'training loss (log)', tickFormat: '~g' } : { domain: [0, 100], label: 'validation accuracy (%)', percent: true },
     // One colour for both runs (colours name layers elsewhere); the dash tells them apart.
     marks: seriesMarks(rows.filter((row) => kind === 'Accuracy' || row.value > 0), () => 'var(--color-text)'),
   });

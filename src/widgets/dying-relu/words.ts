@@ -18,7 +18,7 @@ export interface UnitMark {
 /** The marks, for the legend: shape and colour both tell them apart. */
 export const MARKS: Readonly<Record<UnitMark['state'], Omit<UnitMark, 'state'>>> = {
   alive: { symbol: '●', word: 'alive' },
-  revived: { symbol: '▲', word: 'alive again (came back from dead)' },
+  revived: { symbol: '▲', word: 'alive again (came back from dead, or from all ≤ 0)' },
   dead: { symbol: '✕', word: 'dead (ReLU: output 0 for every training input)' },
   negative: { symbol: '◆', word: 'every pre-activation ≤ 0 (still passes a gradient)' },
 };
@@ -29,6 +29,7 @@ export const MARKS: Readonly<Record<UnitMark['state'], Omit<UnitMark, 'state'>>>
  */
 export function unitMark(unit: UnitState, history: UnitHistory, activation: DyingActivation): UnitMark {
   const state = unit.dead ? (activation === 'relu' ? 'dead' : 'negative') : history.revivedAt !== null ? 'revived' : 'alive';
+  if (state === 'revived' && activation !== 'relu') return { state, symbol: MARKS.revived.symbol, word: 'alive again (came back from every pre-activation ≤ 0)' };
   return { state, ...MARKS[state] };
 }
 
@@ -42,7 +43,8 @@ export function sideSummary(side: Side, activation: DyingActivation, layers: rea
   const counts = layers.map((units, l) => `layer ${l + 1}: ${units.filter((unit) => unit.dead).length} of ${units.length}`).join(', ');
   const back = revived.reduce((sum, count) => sum + count, 0);
   const lead = activation === 'relu' ? 'Dead units' : `Dead units: none (${ACTIVATION_LABELS[activation]} never outputs 0 everywhere). Units with every pre-activation ≤ 0`;
-  return `Run ${side} (${ACTIVATION_LABELS[activation]}). ${lead}: ${counts}. ${plural(back, 'unit')} came back.`;
+  const from = activation === 'relu' ? 'from dead' : 'from every pre-activation ≤ 0';
+  return `Run ${side} (${ACTIVATION_LABELS[activation]}). ${lead}: ${counts}. ${plural(back, 'unit')} came back ${from} at least once.`;
 }
 
 /** What the readout says about one unit. */
