@@ -35,7 +35,7 @@ test('a dying run counts dead ReLU units; Leaky ReLU beside it has none; a unit 
   expect(summaryA).toMatch(/^Run A \(ReLU\)\. Dead units: layer 1: \d+ of 16, layer 2: \d+ of 16, layer 3: \d+ of 16\./);
   expect(deadA.reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
   expect(await page.locator(`${WIDGET} [data-part="grid-A"] [data-state="dead"]`).count()).toBe(deadA.reduce((a, b) => a + b, 0));
-  expect(await text(page, 'summary-B')).toMatch(/^Run B \(Leaky ReLU\)\. Dead units: none/);
+  expect(await text(page, 'summary-B')).toMatch(/^Run B \(Leaky ReLU\)\. No dead units/);
   expect(await page.locator(`${WIDGET} [data-part="grid-B"] [data-state="dead"]`).count()).toBe(0);
   expect(await text(page, 'status')).toBe('Done. Run A trained all 10 epochs. Run B trained all 10 epochs.');
 
@@ -119,7 +119,7 @@ test('without JavaScript the build-time figure shows both trained runs, their de
   expect(await still.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(4);
   const shown = await still.innerText();
   expect(shown).toMatch(/Run A \(ReLU\)\. Dead units: layer 1: 4 of 16, layer 2: 9 of 16, layer 3: 7 of 16\./);
-  expect(shown).toMatch(/Run B \(Leaky ReLU\)\. Dead units: none/);
+  expect(shown).toMatch(/Run B \(Leaky ReLU\)\. No dead units/);
   expect(await still.locator('.al-dying-cell[data-state="dead"]').count()).toBe(20);
   expect(shown).not.toMatch(/NaN|undefined|Infinity/);
   expect(problems).toEqual([]);

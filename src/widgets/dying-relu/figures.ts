@@ -82,10 +82,16 @@ export function curveFigure(kind: 'Loss' | 'Accuracy', sides: readonly SideCurve
     ariaLabel: kind === 'Loss' ? 'Training loss of both runs over the epochs' : 'Validation accuracy of both runs over the epochs',
     ariaDescription: `At the latest epoch, ${description}.`,
     x: { domain: [0, epochs], label: 'epoch' },
-    y: kind === 'Loss' ? { type: 'log', label: 'training loss (log)', tickFormat: '~g' } : { domain: [0, 100], label: 'validation accuracy (%)', percent: true },
+    y: kind === 'Loss' ? { type: 'log', domain: lossDomain(rows.map((row) => row.value)), label: 'training loss (log)', tickFormat: '~g' } : { domain: [0, 100], label: 'validation accuracy (%)', percent: true },
     // One colour for both runs (colours name layers elsewhere); the dash tells them apart.
     marks: seriesMarks(rows.filter((row) => kind === 'Accuracy' || row.value > 0), () => 'var(--color-text)'),
   });
+}
+
+/** The loss axis: at least 0.05 to 1, so the first epochs do not fill the chart with a sliver of range. */
+function lossDomain(values: readonly number[]): [number, number] {
+  const finite = values.filter((value) => Number.isFinite(value) && value > 0);
+  return [Math.min(0.05, ...finite), Math.max(1, ...finite)];
 }
 
 /** The selected unit's pre-activations over the training set: bins at or below 0 in one colour, above in another, a rule at 0. */

@@ -14,6 +14,15 @@ export function legendMarkup(): string {
   return `<ul class="al-legend al-dying-legend" aria-label="Legend for the unit grid">${items.join('')}</ul>`;
 }
 
+/** The charts' legend: runs by dash, hidden layers by colour and marker (`layers` of them). */
+export function chartLegendMarkup(layers: number): string {
+  const symbols = ['●', '■', '▲', '◆'];
+  const keys = symbols.map(
+    (symbol, l) => `<li${l < layers ? '' : ' hidden'}><span class="al-dying-layer-key" data-layer="${l}" aria-hidden="true">${symbol}</span>layer ${l + 1}</li>`,
+  );
+  return `<ul class="al-legend" aria-label="Legend for the charts"><li><span class="al-line"></span>run A</li><li><span class="al-line al-dying-dashed"></span>run B</li>${keys.join('')}</ul>`;
+}
+
 /** The cells' label for assistive technology: "Layer 2, unit 5: dead". */
 export function cellLabel(layer: number, unit: number, word: string): string {
   return `Layer ${layer + 1}, unit ${unit + 1}: ${word}`;

@@ -1,5 +1,5 @@
 /** The dying-ReLU widget's page structure; view.ts fills the parts named by data-part. */
-import { legendMarkup } from './grid.ts';
+import { chartLegendMarkup, legendMarkup } from './grid.ts';
 import { SIDES } from './state.ts';
 
 /** The live widget's markup for the widget with URL prefix `key`. */
@@ -35,14 +35,7 @@ export function dyingMarkup(key: string): string {
     <div class="al-chart" data-part="loss"></div>
     <div class="al-chart" data-part="accuracy"></div>
     <div class="al-chart" data-part="alpha" hidden></div>
-    <ul class="al-legend" aria-label="Legend for the charts">
-      <li><span class="al-line al-dying-solid"></span>run A</li>
-      <li><span class="al-line al-dying-dashed"></span>run B</li>
-      <li><span class="al-dying-layer-key" data-layer="0">●</span>layer 1</li>
-      <li><span class="al-dying-layer-key" data-layer="1">■</span>layer 2</li>
-      <li><span class="al-dying-layer-key" data-layer="2">▲</span>layer 3</li>
-      <li><span class="al-dying-layer-key" data-layer="3">◆</span>layer 4</li>
-    </ul>
+    ${chartLegendMarkup(4)}
   </div>
   <div class="al-dying-settings" data-print="hide">
     <fieldset class="al-control-group" data-part="group-runs"><legend>The two runs</legend></fieldset>

@@ -169,6 +169,9 @@ export function mountDyingRelu(host: HTMLElement): void {
       const pressed = selected !== null && cell.dataset.side === selected.side && Number(cell.dataset.layer) === selected.layer && Number(cell.dataset.unit) === selected.unit;
       cell.setAttribute('aria-pressed', String(pressed));
     }
+    for (const keyMark of view.querySelectorAll<HTMLElement>('.al-dying-layer-key')) {
+      keyMark.parentElement!.hidden = Number(keyMark.dataset.layer) >= state.layers.length;
+    }
     drawReadout();
     const now = performance.now();
     if (!running || now - lastCharts >= CHARTS_MS) {

@@ -42,8 +42,8 @@ function deadWord(activation: DyingActivation): string {
 export function sideSummary(side: Side, activation: DyingActivation, layers: readonly (readonly UnitState[])[], revived: readonly number[]): string {
   const counts = layers.map((units, l) => `layer ${l + 1}: ${units.filter((unit) => unit.dead).length} of ${units.length}`).join(', ');
   const back = revived.reduce((sum, count) => sum + count, 0);
-  const lead = activation === 'relu' ? 'Dead units' : `Dead units: none (${ACTIVATION_LABELS[activation]} never outputs 0 everywhere). Units with every pre-activation ≤ 0`;
-  const from = activation === 'relu' ? 'from dead' : 'from every pre-activation ≤ 0';
+  const lead = activation === 'relu' ? 'Dead units' : `No dead units (${ACTIVATION_LABELS[activation]} never outputs 0 everywhere). Every pre-activation ≤ 0`;
+  const from = activation === 'relu' ? 'from dead' : 'from that';
   return `Run ${side} (${ACTIVATION_LABELS[activation]}). ${lead}: ${counts}. ${plural(back, 'unit')} came back ${from} at least once.`;
 }
 
