@@ -107,6 +107,7 @@ test('dark theme: no serious accessibility violation after a short run, with a P
   await page.waitForSelector(`${WIDGET}[data-epoch-b="1"]`);
   await expect.poll(() => page.locator(`${WIDGET} [data-part="alpha"] svg`).count()).toBe(1);
   expect(await page.locator(`${WIDGET} [data-part="alpha"] svg`).getAttribute('aria-description')).toMatch(/Run B \(PReLU\): layer 1 α = \d\.\d{3}/);
+  expect(await text(page, 'summary-B')).toMatch(/Learned α per layer \(one each, starting at 0\.25\): \d\.\d{3}, \d\.\d{3}, \d\.\d{3}\.$/);
   expect(await seriousViolations(page)).toEqual([]);
   await expectCleanText(page);
   expect(problems).toEqual([]);

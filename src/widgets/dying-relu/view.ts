@@ -20,6 +20,15 @@ import { deadAnnouncement, sideSummary, unitReadout } from './words.ts';
 /** How often the charts are redrawn while training, and how often dead counts are announced. */
 const CHARTS_MS = 250;
 const ANNOUNCE_EVERY = 10;
+/** The most epochs a chart draws per line. */
+const MOST_POINTS = 150;
+
+/** Every k-th epoch so that at most MOST_POINTS remain, always keeping the first and the last. */
+function thin(points: readonly EpochPoint[]): EpochPoint[] {
+  if (points.length <= MOST_POINTS) return [...points];
+  const every = Math.ceil(points.length / MOST_POINTS);
+  return points.filter((_, i) => i % every === 0 || i === points.length - 1);
+}
 
 const GROUPS: Record<keyof DyingState, string> = {
   activationA: 'runs', activationB: 'runs',
@@ -143,7 +152,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   const summaries = () => SIDES.map((side) => summaryOf(side)).join(' ');
   const summaryOf = (side: Side) => {
     const latest = sides[side].latest;
-    return latest ? sideSummary(side, activationOf(side), latest.units.layers, latest.revivedCounts) : '';
+    return latest ? sideSummary(side, activationOf(side), latest.units, latest.revivedCounts) : '';
   };
 
   const requestDraw = drawScheduler(draw, () => running);
@@ -201,15 +210,21 @@ export function mountDyingRelu(host: HTMLElement): void {
     part('histogram').replaceChildren(drawChart(histogramFigure(unit, `run ${selected.side}, layer ${selected.layer + 1}, unit ${selected.unit + 1}`, width)));
   }
 
+  /** Each chart in a task of its own, so no task of the main thread runs long. */
   function drawCharts() {
-    const curves: SideCurves[] = SIDES.map((side) => ({ side, activation: activationOf(side), points: sides[side].points }));
+    const curves: SideCurves[] = SIDES.map((side) => ({ side, activation: activationOf(side), points: thin(sides[side].points) }));
     const width = part('dead').clientWidth || 480;
-    part('dead').replaceChildren(drawChart(deadShareFigure(curves, state.epochs, width)));
-    part('loss').replaceChildren(drawChart(curveFigure('Loss', curves, state.epochs, width)));
-    part('accuracy').replaceChildren(drawChart(curveFigure('Accuracy', curves, state.epochs, width)));
     const alpha = part('alpha');
     alpha.hidden = !curves.some((side) => side.activation === 'prelu');
-    alpha.replaceChildren(...(alpha.hidden ? [] : [drawChart(alphaFigure(curves, state.epochs, width))]));
+    if (alpha.hidden) alpha.replaceChildren();
+    const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
+      ['dead', () => deadShareFigure(curves, state.epochs, width)],
+      ['loss', () => curveFigure('Loss', curves, state.epochs, width)],
+      ['accuracy', () => curveFigure('Accuracy', curves, state.epochs, width)],
+      ...(alpha.hidden ? [] : [['alpha', () => alphaFigure(curves, state.epochs, width)] as [string, () => Parameters<typeof drawChart>[0]]]),
+    ];
+    const drawn = run;
+    charts.forEach(([name, figure], index) => setTimeout(() => drawn === run && part(name).replaceChildren(drawChart(figure())), index));
   }
 
   function updateToolbar() {

@@ -4,8 +4,8 @@
  * view and the build-time figure say the same thing.
  */
 import { ACTIVATION_LABELS } from '../common/labels.ts';
-import { formatCount, formatExponential, formatPercent, plural } from '../common/format.ts';
-import type { DyingActivation, DyingOptimizer, UnitHistory, UnitState } from './model.ts';
+import { formatCount, formatExponential, formatFixed, formatPercent, plural } from '../common/format.ts';
+import type { DyingActivation, DyingOptimizer, NetworkUnits, UnitHistory, UnitState } from './model.ts';
 import type { Side } from './state.ts';
 
 /** How a unit is marked: its state name (a CSS hook), a symbol, and the word for it. */
@@ -39,12 +39,14 @@ function deadWord(activation: DyingActivation): string {
 }
 
 /** A side's dead (or all-negative) units per layer, e.g. "Dead units: layer 1: 4 of 16, layer 2: 9 of 16." */
-export function sideSummary(side: Side, activation: DyingActivation, layers: readonly (readonly UnitState[])[], revived: readonly number[]): string {
+export function sideSummary(side: Side, activation: DyingActivation, units: NetworkUnits, revived: readonly number[]): string {
+  const { layers, alphas } = units;
   const counts = layers.map((units, l) => `layer ${l + 1}: ${units.filter((unit) => unit.dead).length} of ${units.length}`).join(', ');
   const back = revived.reduce((sum, count) => sum + count, 0);
   const lead = activation === 'relu' ? 'Dead units' : `No dead units (${ACTIVATION_LABELS[activation]} never outputs 0 everywhere). Every pre-activation ≤ 0`;
   const from = activation === 'relu' ? 'from dead' : 'from that';
-  return `Run ${side} (${ACTIVATION_LABELS[activation]}). ${lead}: ${counts}. ${plural(back, 'unit')} came back ${from} at least once.`;
+  const learned = activation === 'prelu' ? ` Learned α per layer (one each, starting at 0.25): ${alphas.map((alpha) => formatFixed(alpha ?? Number.NaN, 3)).join(', ')}.` : '';
+  return `Run ${side} (${ACTIVATION_LABELS[activation]}). ${lead}: ${counts}. ${plural(back, 'unit')} came back ${from} at least once.${learned}`;
 }
 
 /** What the readout says about one unit. */
@@ -67,11 +69,11 @@ export function unitReadout(options: {
   const story = !state.dead
     ? history.revivedAt !== null
       ? `Alive again: it was dead and came back at epoch ${history.revivedAt}.`
-      : 'Alive.'
+      : ''
     : activation !== 'relu'
       ? `Every pre-activation is ≤ 0, but ${ACTIVATION_LABELS[activation]} still passes a gradient there, so it is not dead.`
       : `Dead since epoch ${history.diedAt ?? 0}. ${when} ${recoveryNote(layer, optimizer)}`;
-  return `${name}: ${mark.word}. ${share}; ${gradient}. ${story}`;
+  return `${name}: ${mark.word}. ${share}; ${gradient}.${story ? ` ${story}` : ''}`;
 }
 
 /** Whether a dead ReLU unit can come back, as measured (tests/unit/widgets/dying-relu/measured.test.ts). */
