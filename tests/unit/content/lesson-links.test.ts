@@ -5,6 +5,7 @@ import { parseState } from '../../../src/widgets/common/state.ts';
 import { readParams } from '../../../src/widgets/common/url-state.ts';
 import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/state.ts';
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
+import { SCHEMA as DYING } from '../../../src/widgets/dying-relu/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import type { Schema } from '../../../src/widgets/common/state.ts';
@@ -20,6 +21,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: strin
   'moons-lab': { schema: LAB, defaultId: 'lab' },
   'activation-explorer': { schema: ACTIVATIONS, defaultId: 'explorer' },
   'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
+  'dying-relu': { schema: DYING, defaultId: 'dying' },
 };
 
 /**
@@ -57,6 +59,12 @@ describe.each(lessons)('%s', (file) => {
   const found = links(source);
   const ids = headingIds(source);
   const WIDGETS = widgetsOf(source);
+
+  // Also keeps the suite from being empty in a lesson without configuring links (yet).
+  test('gives each widget it embeds a prefix of its own', () => {
+    const embeds = [...source.matchAll(/^import (\w+) from '~\/widgets\/[\w-]+\/Widget\.astro';$/gm)].flatMap(([, name]) => [...source.matchAll(new RegExp(`<${name}\\b`, 'g'))]);
+    expect(Object.keys(WIDGETS)).toHaveLength(embeds.length);
+  });
 
   test.runIf(found.length > 0).each(found)('%s configures its widget and lands on a heading', (link) => {
     const [query, hash] = link.split('#');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createTrainer, measureUnits } from '../../../../src/lib/index.ts';
-import { defaultState, parseState } from '../../../../src/widgets/common/state.ts';
+import { defaultState, parseField, parseState, serialiseState } from '../../../../src/widgets/common/state.ts';
 import { createRevivalTracker, deadShares, measureNetworkUnits, preluAlphas, prepareMoons, trainingConfig } from '../../../../src/widgets/dying-relu/model.ts';
 import { SCHEMA, sideSettings } from '../../../../src/widgets/dying-relu/state.ts';
 
@@ -9,6 +9,16 @@ const data = prepareMoons(42);
 describe('the dying-ReLU state', () => {
   test('defaults: ReLU against Leaky ReLU, SGD at 2, 16-16-16, bias 0, seed 42, 30 epochs', () => {
     expect(defaultState(SCHEMA)).toEqual({ activationA: 'relu', activationB: 'leaky_relu', layers: [16, 16, 16], bias: 0, seed: 42, lr: 2, optimizer: 'sgd', epochs: 30 });
+  });
+
+  test('every number field has its min, default and max on its grid, and a state survives the address', () => {
+    for (const field of Object.values(SCHEMA)) {
+      if (field.kind !== 'number') continue;
+      for (const value of [field.min, field.default, field.max]) expect(parseField(field, String(value))).toBe(value);
+    }
+    const state = { ...defaultState(SCHEMA), activationB: 'elu' as const, layers: [8, 4], bias: -1.5, lr: 0.0123, optimizer: 'adam' as const, epochs: 55 };
+    expect(parseState(SCHEMA, serialiseState(SCHEMA, state))).toEqual({ state, problems: [] });
+    expect(serialiseState(SCHEMA, defaultState(SCHEMA))).toEqual({});
   });
 
   test('tampered values fall back to the defaults with a reason', () => {
