@@ -29,7 +29,10 @@ export const MARKS: Readonly<Record<UnitMark['state'], Omit<UnitMark, 'state'>>>
  */
 export function unitMark(unit: UnitState, history: UnitHistory, activation: DyingActivation): UnitMark {
   const state = unit.dead ? (activation === 'relu' ? 'dead' : 'negative') : history.revivedAt !== null ? 'revived' : 'alive';
-  if (state === 'revived' && activation !== 'relu') return { state, symbol: MARKS.revived.symbol, word: 'alive again (came back from every pre-activation ≤ 0)' };
+  if (state === 'revived') {
+    const from = activation === 'relu' ? 'from dead' : 'from every pre-activation ≤ 0';
+    return { state, symbol: MARKS.revived.symbol, word: `alive again (came back ${from})` };
+  }
   return { state, ...MARKS[state] };
 }
 

@@ -16,7 +16,7 @@ describe('what the widget says', () => {
     );
     expect(unitReadout({ ...options, optimizer: 'adam', state: unit(true, 0), history: never })).toMatch(/Dead since epoch 0\..*Adam's running averages can still move its weights/);
     expect(unitReadout({ ...options, layer: 1, state: unit(false, 0.0123), history: { diedAt: 2, revivedAt: 5 } })).toBe(
-      'Run A, layer 2, unit 3: alive again (came back from dead, or from all ≤ 0). 25.0% of its 1,400 pre-activations are ≤ 0; its incoming gradient norm is 1.23e-2. Alive again: it was dead and came back at epoch 5.',
+      'Run A, layer 2, unit 3: alive again (came back from dead). 25.0% of its 1,400 pre-activations are ≤ 0; its incoming gradient norm is 1.23e-2. Alive again: it was dead and came back at epoch 5.',
     );
   });
 
