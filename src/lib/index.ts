@@ -71,3 +71,4 @@ export {
   type NetworkDiagnostics,
   type WeightDistance,
 } from './nn/diagnostics.ts';
+export { measureUnits, type LayerUnits, type UnitMeasurement, type UnitOptions } from './nn/units.ts';

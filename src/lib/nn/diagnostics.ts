@@ -11,7 +11,7 @@ import type { LossId } from '../math/loss-kernels.ts';
 import { activationBackward } from './activation-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
 import type { LayerActivationId, LayerShape, Network } from './network.ts';
-import { backward, createWorkspace, currentAlpha, forward, loadBatch } from './propagation.ts';
+import { currentAlpha, wholeBatchPass } from './propagation.ts';
 
 /** Σ values[k]² for k in [start, end): the squared L2 norm behind every gradient norm the engine reports. */
 export function sumOfSquares(values: Float64Array, start = 0, end = values.length): number {
@@ -165,10 +165,7 @@ export function measureLayers(options: DiagnosticsOptions): NetworkDiagnostics {
   const lossSpec = resolveLoss(options.loss, options.lossParams);
   checkData(network, options.loss, data, 'measureLayers');
   const count = data.size;
-  const workspace = createWorkspace(network, count, data.targetSize);
-  loadBatch(workspace, data, null, 0, count);
-  forward(network, workspace, count);
-  const loss = backward(network, workspace, count, lossSpec, 'correct', null);
+  const { workspace, loss } = wholeBatchPass(network, data, lossSpec);
   let finite = Number.isFinite(loss);
   const layers = network.shapes.map((shape, l): LayerDiagnostics => {
     const length = shape.outputs * count;

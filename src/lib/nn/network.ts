@@ -34,6 +34,11 @@ export interface NetworkConfig {
   readonly activations?: readonly ActivationSpec[];
   readonly init: InitId;
   readonly seed: number;
+  /**
+   * Where every hidden layer's biases start (default 0; the output layer's always start at 0).
+   * A negative value starts ReLU units closer to their dead side, for showing dying ReLUs.
+   */
+  readonly biasInit?: number;
 }
 
 /** One weight layer's shape, activation and where its parameters sit in its flat array. */
@@ -80,6 +85,9 @@ export function layerShapes(config: NetworkConfig): LayerShape[] {
     throw new Error(`network: unknown init ${JSON.stringify(config.init)}: expected one of ${INIT_IDS.join(', ')}`);
   }
   checkSeed(config.seed, 'network: seed');
+  if (config.biasInit !== undefined && !Number.isFinite(config.biasInit)) {
+    throw new Error(`network: biasInit must be a finite number, got ${config.biasInit}`);
+  }
   const count = layers.length - 1;
   if (config.activations !== undefined && config.activations.length !== count) {
     throw new Error(`network: activations must have one entry per weight layer (${count}), got ${config.activations.length}`);
@@ -97,13 +105,15 @@ export function layerShapes(config: NetworkConfig): LayerShape[] {
 }
 
 /**
- * A new network with weights drawn from the config's seed (biases 0, PReLU alpha at its
- * configured value). The same config gives the same weights, bit for bit.
+ * A new network with weights drawn from the config's seed (hidden biases at `biasInit`, default
+ * 0, output biases 0, PReLU alpha at its configured value). The same config gives the same
+ * weights, bit for bit; the biases draw nothing, so biasInit leaves the weights as they were.
  */
 export function createNetwork(config: NetworkConfig): Network {
   const shapes = layerShapes(config);
   const random = createRandom(config.seed);
-  const parameters = shapes.map((shape) => {
+  const hiddenBias = config.biasInit ?? 0;
+  const parameters = shapes.map((shape, l) => {
     const values = new Float64Array(shape.parameterCount);
     const { inputs, outputs } = shape;
     const variance = initVariance(config.init, inputs, outputs);
@@ -114,6 +124,7 @@ export function createNetwork(config: NetworkConfig): Network {
     for (let k = 0; k < shape.biasOffset; k++) {
       values[k] = uniform ? bound * (2 * random.uniform() - 1) : deviation * random.normal();
     }
+    if (l < shapes.length - 1) values.fill(hiddenBias, shape.biasOffset, shape.alphaOffset);
     if (shape.learnsAlpha) values[shape.alphaOffset] = shape.alpha;
     return values;
   });

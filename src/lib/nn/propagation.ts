@@ -180,6 +180,18 @@ export function backward(
   return value;
 }
 
+/**
+ * All of `data` forward and backward as one batch through `network` (left untouched), in a
+ * workspace of its own: what per-layer and per-unit measurements read. Returns the loss.
+ */
+export function wholeBatchPass(network: Network, data: Dataset, loss: LossSpec): { workspace: Workspace; loss: number } {
+  const count = data.size;
+  const workspace = createWorkspace(network, count, data.targetSize);
+  loadBatch(workspace, data, null, 0, count);
+  forward(network, workspace, count);
+  return { workspace, loss: backward(network, workspace, count, loss, 'correct', null) };
+}
+
 /** dZ = (p·Σy - y)/count per sample: softmax with cross-entropy, exact for rows of y summing to 1 or not. */
 function softmaxCrossEntropyDelta(p: Float64Array, y: Float64Array, delta: Float64Array, units: number, count: number): void {
   const scale = 1 / count;

@@ -6,21 +6,16 @@
  * Node tests with a synchronous scheduler.
  */
 import { createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type LayerGradientCheck, type Trainer } from '../../lib/index.ts';
+import { SLICE_MS, type SessionHost as WorkerSessionHost } from '../common/session-host.ts';
 import { failedRunWarning, stopMessage } from './messages.ts';
 import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData } from './model.ts';
 import { CHECK_EPSILON, CHECK_MAX_WEIGHT, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientError, type GradientLayer, type LabReport, type LabRequest, type Part, type PlotPoints, type StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
 /** How the session reaches the outside world. */
-export interface SessionHost {
-  post(report: LabReport): void;
-  /** Runs `work` soon, after pending requests have been handled (setTimeout in a worker). */
-  schedule(work: () => void): void;
-  now(): number;
-}
+export type SessionHost = WorkerSessionHost<LabReport>;
 
-/** Milliseconds of training (or checking) per slice, and between progress reports. */
-const SLICE_MS = 30;
+/** Milliseconds between progress reports (slices: SLICE_MS). */
 const REPORT_MS = 120;
 /** Parameters compared between two looks at the clock. */
 const CHECK_CHUNK = 8;

@@ -5,6 +5,7 @@ import { parseState } from '../../../src/widgets/common/state.ts';
 import { readParams } from '../../../src/widgets/common/url-state.ts';
 import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/state.ts';
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
+import { SCHEMA as DYING } from '../../../src/widgets/dying-relu/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
@@ -22,6 +23,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: strin
   'activation-explorer': { schema: ACTIVATIONS, defaultId: 'explorer' },
   'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
   softmax: { schema: SOFTMAX, defaultId: 'softmax' },
+  'dying-relu': { schema: DYING, defaultId: 'dying' },
 };
 
 /**
@@ -60,8 +62,12 @@ describe.each(lessons)('%s', (file) => {
   const ids = headingIds(source);
   const WIDGETS = widgetsOf(source);
 
-  // A lesson still in draft may have no such link yet; its suite then holds this one test.
-  test.runIf(found.length === 0)('has no configuring links yet', () => expect(found).toEqual([]));
+  // Also keeps the suite from being empty in a lesson without configuring links (yet).
+  test('gives each widget it embeds a prefix of its own', () => {
+    const embeds = [...source.matchAll(/^import (\w+) from '~\/widgets\/[\w-]+\/Widget\.astro';$/gm)].flatMap(([, name]) => [...source.matchAll(new RegExp(`<${name}\\b`, 'g'))]);
+    expect(Object.keys(WIDGETS)).toHaveLength(embeds.length);
+  });
+
   test.runIf(found.length > 0).each(found)('%s configures its widget and lands on a heading', (link) => {
     const [query, hash] = link.split('#');
     expect(hash, 'the link names an anchor').toBeTruthy();

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activation,
   cloneNetwork,
-  createDataset,
   createNetwork,
-  createRandom,
   createTrainer,
   gradientCheck,
   measureLayers,
@@ -13,13 +11,7 @@ import {
   type Dataset,
   type Network,
 } from '../../../../src/lib/index.ts';
-
-function randomBatch(seed: number, inputs: number, rows: number): Dataset {
-  const random = createRandom(seed, 2);
-  const x = Float64Array.from({ length: rows * inputs }, () => random.normal());
-  const y = Float64Array.from({ length: rows }, () => random.integer(2));
-  return createDataset(x, y, inputs, 1, 2);
-}
+import { randomBatch } from './batches.ts';
 
 /** The activations of every layer for every row, computed directly from the weights (row-major per layer). */
 function directActivations(network: Network, data: Dataset): { z: number[][]; a: number[][] } {

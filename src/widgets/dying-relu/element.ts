@@ -1,0 +1,4 @@
+/** <al-dying-relu>: the run trained at build time until it nears the viewport, then the live widget and its worker. */
+import { defineLazyWidget } from '../common/lazy.ts';
+
+defineLazyWidget('al-dying-relu', async () => (await import('./view.ts')).mountDyingRelu);

@@ -1,0 +1,256 @@
+/**
+ * The live dying-ReLU widget: binds controls to state, state to the training worker, and the
+ * worker's reports to the unit grids, the readout and the charts. The worker trains; this
+ * thread only draws, at most once a frame (once a second when the reader prefers reduced motion).
+ */
+import { createAnnouncer } from '../common/announcer.ts';
+import { controlFor, type Control } from '../common/controls.ts';
+import { drawScheduler } from '../common/draw-schedule.ts';
+import { ACTIVATION_LABELS } from '../common/labels.ts';
+import { drawChart } from '../common/plot-theme.ts';
+import { addressNotice, parseState, serialiseState } from '../common/state.ts';
+import { readParams, replaceUrlParams } from '../common/url-state.ts';
+import { alphaFigure, curveFigure, deadShareFigure, histogramFigure, type SideCurves } from './figures.ts';
+import { gridMarkup, updateGrid, wireGrid } from './grid.ts';
+import { dyingMarkup } from './markup.ts';
+import type { DyingReport, DyingRequest, EpochPoint, SideProgress } from './protocol.ts';
+import { SCHEMA, SIDES, type DyingState, type Side } from './state.ts';
+import { deadAnnouncement, sideSummary, unitReadout } from './words.ts';
+
+/** How often the charts are redrawn while training, and how often dead counts are announced. */
+const CHARTS_MS = 250;
+const ANNOUNCE_EVERY = 10;
+/** The most epochs a chart draws per line. */
+const MOST_POINTS = 150;
+
+/** Every k-th epoch so that at most MOST_POINTS remain, always keeping the first and the last. */
+function thin(points: readonly EpochPoint[]): EpochPoint[] {
+  if (points.length <= MOST_POINTS) return [...points];
+  const every = Math.ceil(points.length / MOST_POINTS);
+  return points.filter((_, i) => i % every === 0 || i === points.length - 1);
+}
+
+const GROUPS: Record<keyof DyingState, string> = {
+  activationA: 'runs', activationB: 'runs',
+  layers: 'network', bias: 'network', seed: 'network',
+  lr: 'training', optimizer: 'training', epochs: 'training',
+};
+
+/** One side as the page knows it: the latest report and every epoch so far. */
+interface SideView {
+  latest: SideProgress | null;
+  points: EpochPoint[];
+}
+
+/** Replaces the element's build-time figure with the live widget. */
+export function mountDyingRelu(host: HTMLElement): void {
+  const key = host.dataset.key ?? 'dying';
+  const lessonDefaults = parseState(SCHEMA, readParams(host.dataset.defaults ?? '', key)).state;
+  const fromUrl = parseState(SCHEMA, readParams(location.search, key), lessonDefaults);
+  let state: DyingState = fromUrl.state;
+  let run = 0;
+  let running = false;
+  let failure: string | null = null;
+  let sides: Record<Side, SideView> = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
+  let selected: { side: Side; layer: number; unit: number } | null = null;
+  let lastAnnounced = 0;
+
+  const view = document.createElement('div');
+  view.className = 'al-widget-body al-dying';
+  view.innerHTML = dyingMarkup(key);
+  const part = <T extends HTMLElement = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
+  const announce = createAnnouncer(part('live'), 400);
+  const notice = part('notice');
+  const showNotice = (message: string) => {
+    notice.textContent = message;
+    notice.hidden = false;
+  };
+  if (fromUrl.problems.length > 0) showNotice(addressNotice(fromUrl.problems));
+
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./dying.worker.ts', import.meta.url), { type: 'module' });
+  } catch (error) {
+    showNotice(`This widget cannot start a background worker here (${String(error)}), so it cannot train. The figure shows a run trained in advance.`);
+    return;
+  }
+  const send = (request: DyingRequest) => worker.postMessage(request);
+  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
+  worker.addEventListener('message', (event: MessageEvent<DyingReport>) => receive(event.data));
+
+  const controls = new Map<keyof DyingState, Control>();
+  const settingRefused = () => [...controls.values()].some((control) => !control.valid);
+  for (const name of Object.keys(SCHEMA) as (keyof DyingState)[]) {
+    const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => start({ ...state, [name]: value }));
+    part(`group-${GROUPS[name]}`).append(control.element);
+    controls.set(name, control);
+  }
+
+  const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset'), defaults: part<HTMLButtonElement>('defaults') };
+  const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
+  buttons.play.addEventListener('click', () => (running ? send({ run, type: 'pause' }) : !settingRefused() && send({ run, type: 'play' })));
+  buttons.step.addEventListener('click', () => !settingRefused() && send({ run, type: 'step' }));
+  buttons.reset.addEventListener('click', () => start(state));
+  buttons.defaults.addEventListener('click', () => {
+    for (const [name, control] of controls) control.set(lessonDefaults[name]);
+    notice.hidden = true;
+    start(lessonDefaults);
+  });
+  view.addEventListener('al-validity', () => {
+    if (settingRefused() && running) send({ run, type: 'pause' });
+    updateToolbar();
+  });
+
+  /** Starts a new run of `next`, paused at initialisation; every report of the old run is dropped from now on. */
+  function start(next: DyingState) {
+    const reshaped = next.layers.join('-') !== state.layers.join('-');
+    state = next;
+    run++;
+    running = false;
+    failure = null;
+    lastAnnounced = 0;
+    sides = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
+    if (selected && (reshaped || selected.unit >= state.layers[selected.layer])) selected = null;
+    for (const side of SIDES) part(`grid-${side}`).replaceChildren();
+    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    send({ run, type: 'start', state, play: false });
+    requestDraw();
+  }
+
+  function receive(report: DyingReport) {
+    if (report.run !== run) return;
+    if (report.type === 'error') {
+      running = false;
+      failure = report.message;
+      showNotice(`The widget could not do that: ${report.message}`);
+      return requestDraw();
+    }
+    const wasRunning = running;
+    running = report.running;
+    if (running && !wasRunning) announce(`Training started: both runs, ${state.epochs} epochs.`);
+    for (const side of SIDES) {
+      const progress = report.sides[side];
+      const before = sides[side].latest?.revivedCounts ?? [];
+      sides[side] = { latest: progress, points: sides[side].points.concat(progress.points) };
+      progress.revivedCounts.forEach((count, l) => {
+        if (count > (before[l] ?? 0)) announce(`Run ${side}: a unit of layer ${l + 1} came back from dead at epoch ${progress.epoch}.`);
+      });
+    }
+    const epoch = Math.max(...SIDES.map((side) => sides[side].latest!.epoch));
+    if (running && epoch - lastAnnounced >= ANNOUNCE_EVERY) {
+      lastAnnounced = epoch;
+      announce(deadAnnouncement(epoch, SIDES.map((side) => ({ side, activation: activationOf(side), shares: sides[side].points.at(-1)?.deadShares ?? [], sizes: state.layers }))));
+    }
+    if (!running && wasRunning) {
+      const messages = SIDES.map((side) => sides[side].latest!.message).filter(Boolean);
+      announce(finished() ? `Done. ${messages.join(' ')} ${summaries()}` : `Paused at epoch ${epoch}. ${summaries()}`);
+    }
+    requestDraw();
+  }
+
+  const activationOf = (side: Side) => (side === 'A' ? state.activationA : state.activationB);
+  const summaries = () => SIDES.map((side) => summaryOf(side)).join(' ');
+  const summaryOf = (side: Side) => {
+    const latest = sides[side].latest;
+    return latest ? sideSummary(side, activationOf(side), latest.units, latest.revivedCounts) : '';
+  };
+
+  const requestDraw = drawScheduler(draw, () => running);
+  let lastCharts = 0;
+
+  function draw() {
+    for (const side of SIDES) {
+      const latest = sides[side].latest;
+      part(`title-${side}`).textContent = `Run ${side}: ${ACTIVATION_LABELS[activationOf(side)]}`;
+      part(`epoch-${side}`).textContent = `Epoch ${latest?.epoch ?? 0} of ${state.epochs}${latest?.status === 'diverged' ? ' (stopped)' : ''}`;
+      host.dataset[`epoch${side}`] = String(latest?.epoch ?? 0);
+      if (!latest) continue;
+      part(`summary-${side}`).textContent = latest.status === 'diverged' ? `${latest.message} ${summaryOf(side)}` : summaryOf(side);
+      const holder = part(`grid-${side}`);
+      if (holder.childElementCount === 0) {
+        holder.innerHTML = gridMarkup(side, activationOf(side), latest.units.layers, latest.histories, true);
+        wireGrid(holder.firstElementChild as HTMLElement, (layer, unit) => select({ side, layer, unit }));
+      } else {
+        updateGrid(holder, activationOf(side), latest.units.layers, latest.histories);
+      }
+    }
+    for (const cell of view.querySelectorAll<HTMLButtonElement>('.al-dying-cell')) {
+      const pressed = selected !== null && cell.dataset.side === selected.side && Number(cell.dataset.layer) === selected.layer && Number(cell.dataset.unit) === selected.unit;
+      cell.setAttribute('aria-pressed', String(pressed));
+    }
+    for (const keyMark of view.querySelectorAll<HTMLElement>('.al-dying-layer-key')) {
+      keyMark.parentElement!.hidden = Number(keyMark.dataset.layer) >= state.layers.length;
+    }
+    drawReadout();
+    const now = performance.now();
+    if (!running || now - lastCharts >= CHARTS_MS) {
+      lastCharts = now;
+      drawCharts();
+    }
+    updateToolbar();
+  }
+
+  function select(next: { side: Side; layer: number; unit: number }) {
+    selected = next;
+    requestDraw();
+  }
+
+  function drawReadout() {
+    const latest = selected ? sides[selected.side].latest : null;
+    const unit = selected && latest ? latest.units.layers[selected.layer]?.[selected.unit] : undefined;
+    if (!selected || !latest || !unit) {
+      part('readout').textContent = 'No unit selected yet.';
+      part('histogram').replaceChildren();
+      return;
+    }
+    const history = latest.histories[selected.layer][selected.unit];
+    const rows = unit.counts.reduce((sum, count) => sum + count, 0);
+    part('readout').textContent = unitReadout({ ...selected, activation: activationOf(selected.side), optimizer: state.optimizer, state: unit, history, rows });
+    const width = part('histogram').clientWidth || 480;
+    part('histogram').replaceChildren(drawChart(histogramFigure(unit, `run ${selected.side}, layer ${selected.layer + 1}, unit ${selected.unit + 1}`, width)));
+  }
+
+  /** Each chart in a task of its own, so no task of the main thread runs long. */
+  function drawCharts() {
+    const curves: SideCurves[] = SIDES.map((side) => ({ side, activation: activationOf(side), points: thin(sides[side].points) }));
+    const width = part('dead').clientWidth || 480;
+    const alpha = part('alpha');
+    alpha.hidden = !curves.some((side) => side.activation === 'prelu');
+    if (alpha.hidden) alpha.replaceChildren();
+    const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
+      ['dead', () => deadShareFigure(curves, state.epochs, width)],
+      ['loss', () => curveFigure('Loss', curves, state.epochs, width)],
+      ['accuracy', () => curveFigure('Accuracy', curves, state.epochs, width)],
+      ...(alpha.hidden ? [] : [['alpha', () => alphaFigure(curves, state.epochs, width)] as [string, () => Parameters<typeof drawChart>[0]]]),
+    ];
+    const drawn = run;
+    charts.forEach(([name, figure], index) => setTimeout(() => drawn === run && part(name).replaceChildren(drawChart(figure())), index));
+  }
+
+  function updateToolbar() {
+    const blocked = settingRefused() ? 'Training is off while a setting shows a value it cannot use: correct it, or press Lesson’s values.' : failure;
+    const done = finished();
+    const epoch = Math.max(0, ...SIDES.map((side) => sides[side].latest?.epoch ?? 0));
+    buttons.play.textContent = running ? 'Pause' : epoch > 0 && !done ? 'Resume' : 'Train';
+    buttons.play.setAttribute('aria-pressed', String(running));
+    buttons.play.disabled = running ? false : blocked !== null || done;
+    buttons.step.disabled = running || buttons.play.disabled;
+    // A disabled button under the keyboard's focus would drop focus to the page: Reset is never disabled.
+    if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) buttons.reset.focus();
+    const messages = SIDES.map((side) => sides[side].latest?.message ?? '').filter(Boolean);
+    part('status').textContent = blocked ?? (done ? `Done. ${messages.join(' ')}` : running ? 'Training…' : '');
+    host.dataset.running = String(running);
+  }
+
+  host.replaceChildren(view);
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const width = part('dead').clientWidth;
+    if (width === lastWidth) return;
+    lastWidth = width;
+    lastCharts = 0;
+    requestDraw();
+  }).observe(part('dead'));
+  start(state);
+  host.dataset.ready = 'true';
+}
