@@ -1,6 +1,7 @@
 import type { CheckResult } from '../protocol.ts';
 import { bceGradient } from './bce-gradient.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
+import { leakyReluAndElu } from './leaky-relu-and-elu.ts';
 import { isCheckName, type CheckName } from './names.ts';
 import { sigmoidAndSlope } from './sigmoid-and-slope.ts';
 import { tanhFromSigmoid } from './tanh-from-sigmoid.ts';
@@ -12,6 +13,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'sigmoid-and-slope': sigmoidAndSlope,
   'bce-gradient': bceGradient,
   'tanh-from-sigmoid': tanhFromSigmoid,
+  'leaky-relu-and-elu': leakyReluAndElu,
 };
 
 /**
