@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { activation, createTrainer } from '../../../src/lib/index.ts';
+import { activation, createNetwork, createTrainer } from '../../../src/lib/index.ts';
 import { defaultState } from '../../../src/widgets/common/state.ts';
 import { properties } from '../../../src/widgets/activation-explorer/properties.ts';
 import { measureNetworkUnits, preluAlphas, prepareMoons, trainingConfig } from '../../../src/widgets/dying-relu/model.ts';
@@ -51,6 +51,11 @@ describe('lesson 3, cell "How many outputs of a trained ReLU network are exactly
 });
 
 describe('lesson 3, the dying-ReLU widget (2-16-16-16-1, He, SGD, 30 epochs, seed 42)', () => {
+  test('before training, 0, 2 and 1 units per layer are dead (He weights, zero biases)', () => {
+    const network = createNetwork(trainingConfig(sideSettings(defaults, 'A')).network);
+    expect(measureNetworkUnits(network, prepareMoons(42).train).layers.map((units) => units.filter((unit) => unit.dead).length)).toEqual([0, 2, 1]);
+  });
+
   test('at learning rate 2: ReLU and Leaky ReLU both reach 93%, with losses 0.093 and 0.194; Leaky ReLU ends with 5/9/7 all-negative units', () => {
     const relu = train({ ...defaults, lr: 2 });
     const leaky = train({ ...defaults, lr: 2, activationA: 'leaky_relu' });
