@@ -28,6 +28,9 @@ async function expectCleanText(page: Page) {
 
 test('a dying run counts dead ReLU units; Leaky ReLU beside it has none; a unit is selected by click and by keyboard', async () => {
   const { page, problems } = await openWidget('?dying.epochs=10');
+  // The charts' legend keys one marker per hidden layer: three here, not the four the markup holds.
+  const keys = page.locator(`${WIDGET} .al-dying-layer-key`);
+  expect(await keys.evaluateAll((marks) => marks.filter((mark) => (mark as HTMLElement).offsetParent !== null).length)).toBe(3);
   await button(page, 'Train').click();
   await trainToEnd(page, 10);
   const summaryA = (await text(page, 'summary-A'))!;
