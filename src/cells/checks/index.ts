@@ -3,6 +3,7 @@ import { bceGradient } from './bce-gradient.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
 import { isCheckName, type CheckName } from './names.ts';
 import { sigmoidAndSlope } from './sigmoid-and-slope.ts';
+import { stableSoftmax } from './stable-softmax.ts';
 import { tanhFromSigmoid } from './tanh-from-sigmoid.ts';
 import type { CellExports, GradedCheck } from './types.ts';
 
@@ -12,6 +13,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'sigmoid-and-slope': sigmoidAndSlope,
   'bce-gradient': bceGradient,
   'tanh-from-sigmoid': tanhFromSigmoid,
+  'stable-softmax': stableSoftmax,
 };
 
 /**
