@@ -183,6 +183,8 @@ describe('lesson 4, temperature and entropy', () => {
   test('entropy: 0.961 nats at the start, ln 4 ≈ 1.386 nats = 2 bits at most, about two thirds of the way', () => {
     expect(widget().entropyNats.toFixed(3)).toBe('0.961');
     expect(Math.log(4).toFixed(3)).toBe('1.386');
+    expect(widget().entropyBits.toFixed(3)).toBe('1.386'); // the coincidence the lesson warns about
+    expect(widget().entropyBits).not.toBe(Math.log(4));
     expect(widget({ z1: 0, z2: 0, z3: 0, z4: 0 }).entropyBits).toBeCloseTo(2, 14);
     expect(widget().entropyNats / Math.log(4)).toBeCloseTo(2 / 3, 1);
     expect(entropy(logSoftmax([5, 0, 0, 0]))).toBeLessThan(Math.log(4));
