@@ -4,6 +4,7 @@ import { checkLeakyRelu } from './leaky-relu.ts';
 import { leakyReluAndElu } from './leaky-relu-and-elu.ts';
 import { isCheckName, type CheckName } from './names.ts';
 import { sigmoidAndSlope } from './sigmoid-and-slope.ts';
+import { stableSoftmax } from './stable-softmax.ts';
 import { tanhFromSigmoid } from './tanh-from-sigmoid.ts';
 import type { CellExports, GradedCheck } from './types.ts';
 
@@ -14,6 +15,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'bce-gradient': bceGradient,
   'tanh-from-sigmoid': tanhFromSigmoid,
   'leaky-relu-and-elu': leakyReluAndElu,
+  'stable-softmax': stableSoftmax,
 };
 
 /**
