@@ -107,6 +107,9 @@ test('keyboard only: Tab to a logit slider, arrow keys move it, the readout and 
 test('dragging a logit bar with the mouse sets its logit, and fewer or more classes redraw the bars', async () => {
   const { page } = await openSoftmax();
   const chart = page.locator(`${WIDGET} [data-chart="logits"] svg`);
+  // The live view is taller than the still figure it replaced: bring the chart itself into view
+  // before reading where it is, or the pointer lands on whatever the page scrolled there instead.
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   // Class 2's bar is the second of four bands across the plot; drag from near 0 up towards 10.
   const x = box.x + 52 + ((box.width - 52 - 20) * 1.5) / 4;
