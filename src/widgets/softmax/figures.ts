@@ -141,7 +141,7 @@ export function jacobianFigure(result: SoftmaxResult, width: number): Plot.PlotO
       marginLeft: 52,
       marginTop: 8,
       grid: false,
-      ariaLabel: 'Jacobian of softmax, diag(p) minus p p-transpose, as a heatmap',
+      ariaLabel: 'Jacobian of softmax with respect to the scaled logits z/T, diag(p) minus p p-transpose, as a heatmap',
       ariaDescription: describeJacobian(result),
       x: { label: 'with respect to logit j', domain: cells.slice(0, count).map((cell) => cell.column) },
       y: { label: 'probability i', domain: cells.slice(0, count).map((cell) => cell.column) },
@@ -163,7 +163,7 @@ export function gradientFigure(result: SoftmaxResult, width: number): Plot.PlotO
     fill: SERIES[1],
     // "true" at the top of the true class's band: its bar, p − 1, is never above 0, so nothing is drawn there.
     marks: [Plot.text([classLabel(result.trueClass)], { x: (label) => label, y: GRADIENT_LIMIT, dy: 4, text: () => 'true', fill: 'var(--color-text)', fontWeight: 700, fontSize: fontSize + 1 })],
-    ariaLabel: 'Gradient of the cross-entropy with respect to the logits, p minus y',
+    ariaLabel: 'Gradient of the cross-entropy with respect to the scaled logits z/T, p minus y',
     ariaDescription: describeGradient(result),
     y: { label: 'p − y', domain: [-GRADIENT_LIMIT, GRADIENT_LIMIT] },
   });

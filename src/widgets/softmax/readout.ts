@@ -30,8 +30,8 @@ export function bodyMarkup(result: SoftmaxResult, charts: Partial<Record<ChartNa
     <p class="al-softmax-explanation" data-part="explanation">${explanationMarkup(result)}</p>
     <div data-part="readout">${readoutMarkup(result)}</div>
     <div class="al-softmax-pair">
-      ${chartFrame('jacobian', 'Jacobian diag(p) − p p<sup>T</sup>', charts.jacobian ?? '')}
-      ${chartFrame('gradient', 'Gradient of −log p<sub>y</sub>: p − y', charts.gradient ?? '')}
+      ${chartFrame('jacobian', 'Jacobian with respect to z/T: diag(p) − p p<sup>T</sup>', charts.jacobian ?? '')}
+      ${chartFrame('gradient', 'Gradient of −log p<sub>y</sub> with respect to z/T: p − y', charts.gradient ?? '')}
     </div>
     <details class="al-softmax-details" data-part="jacobian-values"><summary>The Jacobian's values as a table</summary>${jacobianTableMarkup(result)}</details>`;
 }

@@ -50,9 +50,9 @@ export function describeJacobian(result: SoftmaxResult): string {
   return `Diagonal entries p_i(1 − p_i): ${diagonal.map((value) => formatFixed(value, 3)).join(', ')}. Off the diagonal every entry is −p_i p_j, at least ${formatFixed(Math.min(...off), 3)}. Every row sums to 0, because the probabilities always sum to 1.`;
 }
 
-/** The gradient chart's description. */
+/** The gradient chart's description (the gradient is with respect to the scaled logits z/T). */
 export function describeGradient(result: SoftmaxResult): string {
-  return `For true class ${result.trueClass + 1}, p − y: ${byClass(result.gradient, (g) => formatFixed(g, 3))}. The true class's bar is p − 1, never positive; every other bar is its p.`;
+  return `For true class ${result.trueClass + 1}, the gradient with respect to z/T, p − y: ${byClass(result.gradient, (g) => formatFixed(g, 3))}. The true class's bar is p − 1, never positive; every other bar is its p.`;
 }
 
 /** Why the naive formula failed, or that it did not, in plain text (the panel shows the same with superscripts). */
@@ -62,7 +62,7 @@ export function naiveExplanation(result: SoftmaxResult): string {
     return `e^${formatShort(largest)} is larger than the largest float64 number, 1.8 × 10^308, so it becomes Infinity, and Infinity / Infinity is NaN; subtracting the largest logit first makes every exponent ≤ 0, so the stable side stays exact.`;
   }
   if (result.naive.failure === 'underflow') {
-    return `e^${formatShort(largest)} and every other term is smaller than the smallest float64 number, about 4.9 × 10^−324, so each becomes 0, and 0 / 0 is NaN; subtracting the largest logit first makes the largest exponent 0, whose term is 1.`;
+    return `e^${formatShort(largest)} and every other term is below half the smallest positive float64 number (half of 4.9 × 10^−324), so each rounds to 0, and 0 / 0 is NaN; subtracting the largest logit first makes the largest exponent 0, whose term is 1.`;
   }
   return `Both formulas agree here: the largest exponent, z/T = ${formatShort(largest)}, is below ${formatFixed(OVERFLOW_EXPONENT, 2)}, where e^x overflows float64. Raise a logit until z/T passes that (type 710 at T = 1), or lower T, to break the naive side.`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { activation, logSoftmax, softmax } from '../../../src/lib/index.ts';
 import { defaultState } from '../../../src/widgets/common/state.ts';
-import { OVERFLOW_EXPONENT, UNDERFLOW_EXPONENT, computeSoftmax, entropy } from '../../../src/widgets/softmax/model.ts';
+import { OVERFLOW_EXPONENT, UNDERFLOW_EXPONENT, computeSoftmax, entropy, softmaxJacobian } from '../../../src/widgets/softmax/model.ts';
 import { SCHEMA, logitsOf, type SoftmaxState } from '../../../src/widgets/softmax/state.ts';
 import { cellOf, run, tableNumbers } from './lesson-cells-harness.ts';
 
@@ -38,6 +38,12 @@ describe('lesson 4, the formula on the starting logits', () => {
     expect(Math.round(Math.exp(10) / 1000)).toBe(22);
   });
 
+  test('largest is not dominant: (1, 0.9, 0.8) gives the top class only 0.37', () => {
+    const p = softmax([1, 0.9, 0.8]);
+    expect(p[0].toFixed(2)).toBe('0.37');
+    expect(Math.max(...p)).toBe(p[0]);
+  });
+
   test('the first self-check: softmax(0, ln 3) gives class 2 0.75', () => {
     expect(softmax([0, Math.log(3)])[1]).toBeCloseTo(0.75, 14);
   });
@@ -63,6 +69,7 @@ describe("lesson 4, the widget's try-this list and self-checks", () => {
 
   test('T = 0.1 gives class 1 0.99995; T = 10 gives 0.288, 0.261, 0.238, 0.213', () => {
     expect(widget({ t: 0.1 }).probabilities[0].toFixed(5)).toBe('0.99995');
+    expect(widget({ t: 0.1 }).probabilities[0].toFixed(3)).toBe('1.000'); // what the widget shows
     expect(rounded(widget({ t: 10 }).probabilities, 3)).toEqual([0.288, 0.261, 0.238, 0.213]);
   });
 
@@ -126,6 +133,30 @@ describe('lesson 4, overflow, underflow and rounding', () => {
     expect(Number.MIN_VALUE.toPrecision(2)).toBe('4.9e-324');
   });
 
+  test('two float64 steps below 1: the spacing below 1 is 2^-53, and 1 − 2^-52 = 0.9999999999999998', () => {
+    expect(1 - 2 ** -53).toBeLessThan(1);
+    expect(1 - 2 ** -53 - 2 ** -53).toBe(1 - 2 ** -52);
+    expect(1 - 2 ** -52).toBe(0.9999999999999998);
+    expect(softmax([36, 0])[0].toFixed(3)).toBe('1.000'); // the widget's three decimals hide it
+  });
+
+  test('exactly 0: below half the smallest subnormal, 2.47e-324, i.e. exponents below about −745.13; e^-745 ≈ 2.8e-324 rounds up to 4.9e-324', () => {
+    expect(((Number.MIN_VALUE * 1e300) / 2).toPrecision(3)).toBe('2.47e-24'); // MIN_VALUE / 2, scaled to stay normal
+    expect(UNDERFLOW_EXPONENT.toFixed(2)).toBe('-745.13');
+    expect(Math.exp(-745.13)).toBe(Number.MIN_VALUE);
+    expect(Math.exp(-745.14)).toBe(0);
+    expect((10 ** (-745 / Math.LN10 + 324)).toFixed(1)).toBe('2.8'); // e^-745 = 2.8 × 10^-324
+    expect(Math.exp(-745)).toBe(Number.MIN_VALUE);
+    expect(softmax([745, 0])[1]).toBe(Number.MIN_VALUE);
+  });
+
+  test('z − m is one rounding, not exact: (0.1 − 1000) + 1000 = 0.10000000000002274, an error in the 17th digit of −999.9', () => {
+    expect(0.1 - 1000 + 1000).toBe(0.10000000000002274);
+    const error = 0.1 - 1000 + 1000 - 0.1; // adding 1000 back is exact, so this is the rounding of 0.1 − 1000
+    expect(error).toBeGreaterThan(1e-14);
+    expect(error).toBeLessThan(1e-13);
+  });
+
   test('log of a rounded 0 is −Infinity; log-softmax of (1000, 0) is (0, −1000)', () => {
     expect(Math.log(softmax([1000, 0])[1])).toBe(-Infinity);
     expect(logSoftmax([1000, 0])).toEqual([0, -1000]);
@@ -180,13 +211,12 @@ describe('lesson 4, temperature and entropy', () => {
     expect(sigmoid(2).toFixed(3)).toBe('0.881');
   });
 
-  test('entropy: 0.961 nats at the start, ln 4 ≈ 1.386 nats = 2 bits at most, about two thirds of the way', () => {
+  test('entropy: 0.961 nats at the start, ln 4 ≈ 1.386 nats = 2 bits at most, about 70% of the way (0.69)', () => {
     expect(widget().entropyNats.toFixed(3)).toBe('0.961');
     expect(Math.log(4).toFixed(3)).toBe('1.386');
-    expect(widget().entropyBits.toFixed(3)).toBe('1.386'); // the coincidence the lesson warns about
-    expect(widget().entropyBits).not.toBe(Math.log(4));
     expect(widget({ z1: 0, z2: 0, z3: 0, z4: 0 }).entropyBits).toBeCloseTo(2, 14);
-    expect(widget().entropyNats / Math.log(4)).toBeCloseTo(2 / 3, 1);
+    expect((0.961 / 1.386).toFixed(2)).toBe('0.69');
+    expect((widget().entropyNats / Math.log(4)).toFixed(2)).toBe('0.69');
     expect(entropy(logSoftmax([5, 0, 0, 0]))).toBeLessThan(Math.log(4));
   });
 });
@@ -240,17 +270,38 @@ describe('lesson 4, two classes, the Jacobian and the gradient', () => {
     expect(softmax(z)[1] - 1).toBeCloseTo(-0.8, 14);
   });
 
-  test('T = 0.01 with class 2 true: p2 ≈ 3.7e-44 and a cross-entropy of (2 − 1)/0.01 = 100 nats', () => {
-    const result = widget({ t: 0.01, y: '2' });
-    expect(result.probabilities[1].toPrecision(2)).toBe('3.7e-44');
-    expect(result.crossEntropy).toBeCloseTo(100, 10);
+  test('z1 = 1000 with class 2 true: the widget shows 999 nats, while the log of its rounded p2 is −Infinity', () => {
+    const result = widget({ z1: 1000, y: '2' });
+    expect(result.crossEntropy).toBe(999);
+    expect(result.crossEntropy.toFixed(3)).toBe('999.000');
+    expect(result.probabilities[1]).toBe(0);
+    expect(Math.log(result.probabilities[1])).toBe(-Infinity);
+  });
+
+  test('a softmax before the loss: at uniform its Jacobian is (1/K)(I − 11ᵀ/K), so the gradient is 1/K as large; the loss stays above ln(1 + (K − 1)/e), 1.46 for K = 10, 0.31 for K = 2', () => {
+    for (const K of [2, 4, 10]) {
+      const uniform = Array.from({ length: K }, () => 1 / K);
+      softmaxJacobian(uniform).forEach((row, i) => row.forEach((value, j) => expect(value).toBeCloseTo(((i === j ? 1 : 0) - 1 / K) / K, 15)));
+      // the gradient of −log softmax(p)_1 with respect to the logits, through the extra softmax, against the plain one at equal logits
+      const inner = softmax(new Array(K).fill(0));
+      const outer = softmax(inner);
+      const plain = outer.map((q, i) => q - (i === 0 ? 1 : 0));
+      const through = softmaxJacobian(inner).map((_, j) => inner.reduce((sum, _p, i) => sum + softmaxJacobian(inner)[i][j] * plain[i], 0));
+      through.forEach((g, i) => expect(g).toBeCloseTo(plain[i] / K, 15));
+      // the best the extra softmax can hand the loss is one-hot probabilities: inputs 1 and 0
+      const best = -logSoftmax([1, ...new Array(K - 1).fill(0)])[0];
+      expect(best).toBeCloseTo(Math.log(1 + (K - 1) / Math.E), 14);
+    }
+    expect(Math.log(1 + 9 / Math.E).toFixed(2)).toBe('1.46');
+    expect(Math.log(1 + 1 / Math.E).toFixed(2)).toBe('0.31');
   });
 });
 
 describe('lesson 4, the cost of many classes and the exercises', () => {
-  test("GPT-2's sizes: 768 × 50,257 = 38,597,376 multiply-adds (38.6 million weights), against 50,257 exponentials", () => {
+  test("GPT-2's sizes: 768 × 50,257 = 38,597,376 multiply-adds (38.6 million weights), against 50,257 exponentials; the cell's matrix 2.56 million", () => {
     expect(768 * 50257).toBe(38597376);
     expect((768 * 50257) / 1e6).toBeCloseTo(38.6, 1);
+    expect((256 * 10000) / 1e6).toBe(2.56);
   });
 
   test("the cell's counts: 2,560,000 multiply-adds against 10,000 exponentials, a factor of d = 256", async () => {
