@@ -16,6 +16,7 @@ import { curves, inputsLand, probe, type Curve, type InputsLand } from './model.
 import { probeControl } from './probe-control.ts';
 import { SCHEMA, chosenActivations, type ActivationExplorerState } from './state.ts';
 import { landSentence, probeSummary, readoutRows, windowWords } from './words.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 type Name = keyof ActivationExplorerState;
 
@@ -115,11 +116,6 @@ export function mountActivationExplorer(host: HTMLElement): void {
 
   host.replaceChildren(view);
   render('functions');
-  let lastWidth = charts.function.clientWidth;
-  new ResizeObserver(() => {
-    if (charts.function.clientWidth === lastWidth) return;
-    lastWidth = charts.function.clientWidth;
-    requestAnimationFrame(() => render('functions'));
-  }).observe(charts.function);
+  onWidthChange(charts.function, () => requestAnimationFrame(() => render('functions')));
   host.dataset.ready = 'true';
 }

@@ -16,6 +16,7 @@ import { dyingMarkup } from './markup.ts';
 import type { DyingReport, DyingRequest, EpochPoint, SideProgress } from './protocol.ts';
 import { SCHEMA, SIDES, type DyingState, type Side } from './state.ts';
 import { deadAnnouncement, sideSummary, unitReadout } from './words.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 /** How often the charts are redrawn while training, and how often dead counts are announced. */
 const CHARTS_MS = 250;
@@ -243,14 +244,14 @@ export function mountDyingRelu(host: HTMLElement): void {
   }
 
   host.replaceChildren(view);
-  let lastWidth = 0;
-  new ResizeObserver(() => {
-    const width = part('dead').clientWidth;
-    if (width === lastWidth) return;
-    lastWidth = width;
-    lastCharts = 0;
-    requestDraw();
-  }).observe(part('dead'));
+  onWidthChange(
+    part('dead'),
+    () => {
+      lastCharts = 0;
+      requestDraw();
+    },
+    0,
+  );
   start(state);
   host.dataset.ready = 'true';
 }

@@ -17,6 +17,7 @@ import { INVALID_SETTING, doneAnnouncement, finished, progressLine, runTitles, s
 import type { DepthEpoch, DepthReport, DepthRequest } from './protocol.ts';
 import { RUNS, SCHEMA, type DepthState, type RunName } from './state.ts';
 import { distanceFigure, gradientDomain, heatmapFigure, lossFigure } from './training-figures.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 /** How often the training charts are redrawn while training. */
 const TRAINING_CHARTS_MS = 250;
@@ -250,15 +251,15 @@ export function mountDepth(host: HTMLElement): void {
 
   host.replaceChildren(view);
   // A new width (a phone turned, a window resized) redraws every chart at the new size.
-  let lastWidth = 0;
-  new ResizeObserver(() => {
-    const now = part('loss').clientWidth;
-    if (now === lastWidth) return;
-    lastWidth = now;
-    initialDrawn = false;
-    lastTrainingDraw = 0;
-    requestDraw();
-  }).observe(part('loss'));
+  onWidthChange(
+    part('loss'),
+    () => {
+      initialDrawn = false;
+      lastTrainingDraw = 0;
+      requestDraw();
+    },
+    0,
+  );
   restart(state);
   host.dataset.ready = 'true';
 }

@@ -20,6 +20,7 @@ import type { EpochPoint, LabReport, LabRequest, PlotPoints, StopReason } from '
 import { INVALID_SETTING, NO_RUN, toolbarState } from './toolbar.ts';
 import { SCHEMA, type LabState } from './state.ts';
 import { labMarkup } from './markup.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 /** How often the curves are redrawn while training. */
 const CURVES_MS = 250;
@@ -278,15 +279,15 @@ export function mountLab(host: HTMLElement): void {
 
   host.replaceChildren(view);
   // A new width (a phone turned, a window resized) redraws every chart at the new size.
-  let lastWidth = 0;
-  new ResizeObserver(() => {
-    const width = part('loss').clientWidth;
-    if (width === lastWidth) return;
-    lastWidth = width;
-    boundary = undefined;
-    lastCurves = 0;
-    requestDraw();
-  }).observe(part('loss'));
+  onWidthChange(
+    part('loss'),
+    () => {
+      boundary = undefined;
+      lastCurves = 0;
+      requestDraw();
+    },
+    0,
+  );
   configure(state);
   host.dataset.ready = 'true';
 }

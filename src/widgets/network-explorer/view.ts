@@ -10,6 +10,7 @@ import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { derivativeFigure, outputFigure } from './figures.ts';
 import { describe, sampleCurves } from './model.ts';
 import { HIDDEN_UNITS, SCHEMA, type ExplorerState } from './state.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 /** Replaces the element's build-time figure with the interactive explorer. */
 export function mountExplorer(host: HTMLElement): void {
@@ -71,11 +72,6 @@ export function mountExplorer(host: HTMLElement): void {
 
   host.replaceChildren(view);
   render();
-  let lastWidth = charts.output.clientWidth;
-  new ResizeObserver(() => {
-    if (charts.output.clientWidth === lastWidth) return;
-    lastWidth = charts.output.clientWidth;
-    requestAnimationFrame(render);
-  }).observe(charts.output);
+  onWidthChange(charts.output, () => requestAnimationFrame(render));
   host.dataset.ready = 'true';
 }

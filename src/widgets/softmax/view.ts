@@ -15,6 +15,7 @@ import { computeSoftmax } from './model.ts';
 import { CHARTS, bodyMarkup, explanationMarkup, jacobianTableMarkup, readoutMarkup, type ChartName } from './readout.ts';
 import { LOGIT_SLIDER_STEP, LOGIT_WINDOW, MAX_CLASSES, SCHEMA, classProblems, logitName, type SoftmaxState } from './state.ts';
 import { announcement } from './words.ts';
+import { onWidthChange } from '../common/width-watch.ts';
 
 /** The state a lesson's defaults and the address give, with every problem found on the way. */
 function startingState(host: HTMLElement, key: string) {
@@ -140,11 +141,6 @@ export function mountSoftmax(host: HTMLElement): void {
   host.replaceChildren(view);
   showClasses();
   render();
-  let lastWidth = frames.logits.clientWidth;
-  new ResizeObserver(() => {
-    if (frames.logits.clientWidth === lastWidth) return;
-    lastWidth = frames.logits.clientWidth;
-    requestAnimationFrame(render);
-  }).observe(frames.logits);
+  onWidthChange(frames.logits, () => requestAnimationFrame(render));
   host.dataset.ready = 'true';
 }
