@@ -107,12 +107,15 @@ const DIVERGED = 1e150;
  */
 export function descend(id: RegressionLoss, delta: number, points: Points, learningRate: number, steps: number): Convergence {
   let line: Line = { slope: 0, intercept: 0 };
+  let last = line;
   const losses: number[] = [];
   for (let step = 0; step <= steps; step++) {
-    const value = lineLoss(id, delta, line, points);
-    const bad = !(Number.isFinite(value) && value < DIVERGED && Number.isFinite(line.slope) && Number.isFinite(line.intercept));
-    if (bad) return { losses, line: losses.length ? line : { slope: 0, intercept: 0 }, divergedAt: step };
+    const finite = Number.isFinite(line.slope) && Number.isFinite(line.intercept);
+    const value = finite ? lineLoss(id, delta, line, points) : Infinity;
+    // The curve and the line stop at the last finite step.
+    if (!(value < DIVERGED)) return { losses, line: last, divergedAt: step };
     losses.push(value);
+    last = line;
     if (step === steps) break;
     const g = lineGradient(id, delta, line, points);
     line = { slope: line.slope - learningRate * g.slope, intercept: line.intercept - learningRate * g.intercept };

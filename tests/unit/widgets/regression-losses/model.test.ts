@@ -90,6 +90,8 @@ describe('convergence at one learning rate', () => {
     const run = descend('mse', 1, { x: [1e6, -1e6, 3], y: [1, 2, 3] }, 0.1, 100);
     expect(run.divergedAt).not.toBeNull();
     expect(run.losses.every(Number.isFinite)).toBe(true);
+    expect([run.line.slope, run.line.intercept].every(Number.isFinite)).toBe(true);
+    expect(run.losses).toHaveLength(run.divergedAt ?? -1);
   });
 });
 
