@@ -141,24 +141,35 @@ export function fitMse(points: Points): Line {
   return unscale(s, slope, my - slope * mx);
 }
 
+/** Room for one pivot's slopes, weights and their order, allocated once per fit. */
+interface SlopeBuffers {
+  readonly slopes: Float64Array;
+  readonly weights: Float64Array;
+  readonly order: Uint32Array;
+}
+
 /** The slope through pivot i that minimises Σ|yⱼ − yᵢ − slope·(xⱼ − xᵢ)|: a weighted median of the slopes to i. */
-function bestSlopeThrough(s: Scaled, i: number): number | undefined {
-  const slopes: { slope: number; weight: number }[] = [];
+function bestSlopeThrough(s: Scaled, i: number, buffers: SlopeBuffers): number | undefined {
+  const { slopes, weights, order } = buffers;
+  let count = 0;
   let total = 0;
   for (let j = 0; j < s.x.length; j++) {
     const dx = s.x[j] - s.x[i];
     if (dx === 0) continue;
-    slopes.push({ slope: (s.y[j] - s.y[i]) / dx, weight: Math.abs(dx) });
-    total += Math.abs(dx);
+    slopes[count] = (s.y[j] - s.y[i]) / dx;
+    weights[count] = Math.abs(dx);
+    order[count] = count;
+    total += weights[count];
+    count += 1;
   }
-  if (slopes.length === 0) return undefined;
-  slopes.sort((p, q) => p.slope - q.slope);
+  if (count === 0) return undefined;
+  const sorted = order.subarray(0, count).sort((p, q) => slopes[p] - slopes[q]);
   let running = 0;
-  for (const { slope, weight } of slopes) {
-    running += weight;
-    if (running >= total / 2) return slope;
+  for (const k of sorted) {
+    running += weights[k];
+    if (running >= total / 2) return slopes[k];
   }
-  return slopes[slopes.length - 1].slope;
+  return slopes[sorted[count - 1]];
 }
 
 function absoluteSum(s: Scaled, slope: number, intercept: number): number {
@@ -177,8 +188,10 @@ export function fitMae(points: Points): Line {
   const s = scalePoints(points);
   if (!s.spread) return flat(s, medianOf(s.y));
   let best = { slope: 0, intercept: 0, sum: Infinity };
-  for (let i = 0; i < s.x.length; i++) {
-    const slope = bestSlopeThrough(s, i);
+  const n = s.x.length;
+  const buffers = { slopes: new Float64Array(n), weights: new Float64Array(n), order: new Uint32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const slope = bestSlopeThrough(s, i, buffers);
     if (slope === undefined) continue;
     const intercept = s.y[i] - slope * s.x[i];
     const sum = absoluteSum(s, slope, intercept);
