@@ -34,9 +34,11 @@ function predictions(line: Line, points: Points): number[] {
   return points.x.map((x) => line.slope * x + line.intercept);
 }
 
-/** The mean of loss `id` over the points for this line. */
+/** The mean of loss `id` over the points for this line; Infinity when a prediction overflows (a diverged descent). */
 export function lineLoss(id: RegressionLoss, delta: number, line: Line, points: Points): number {
-  return points.x.length === 0 ? 0 : lossOf(id, delta).value([...points.y], predictions(line, points));
+  if (points.x.length === 0) return 0;
+  const predicted = predictions(line, points);
+  return predicted.every(Number.isFinite) ? lossOf(id, delta).value([...points.y], predicted) : Infinity;
 }
 
 /** The gradient of loss `id`'s mean in (slope, intercept): Σ ∂L/∂ŷᵢ·(xᵢ, 1), by the chain rule. */
@@ -110,8 +112,7 @@ export function descend(id: RegressionLoss, delta: number, points: Points, learn
   let last = line;
   const losses: number[] = [];
   for (let step = 0; step <= steps; step++) {
-    const finite = Number.isFinite(line.slope) && Number.isFinite(line.intercept);
-    const value = finite ? lineLoss(id, delta, line, points) : Infinity;
+    const value = lineLoss(id, delta, line, points);
     // The curve and the line stop at the last finite step.
     if (!(value < DIVERGED)) return { losses, line: last, divergedAt: step };
     losses.push(value);

@@ -94,6 +94,10 @@ describe('convergence at one learning rate', () => {
     expect(run.losses.every(Number.isFinite)).toBe(true);
     expect([run.line.slope, run.line.intercept].every(Number.isFinite)).toBe(true);
     expect(run.losses).toHaveLength(run.divergedAt ?? -1);
+    // Even where the predictions themselves overflow, no loss call throws and nothing is NaN.
+    const far = descend('mse', 1, { x: [1e300, -1e300], y: [1, 2] }, 10, 50);
+    expect(far.divergedAt).not.toBeNull();
+    expect([...far.losses, far.line.slope, far.line.intercept].every(Number.isFinite)).toBe(true);
   });
 });
 
