@@ -92,6 +92,8 @@ export function bestConstant(id: RegressionLoss, delta: number, values: readonly
 export interface Convergence {
   /** The mean loss before each step and after the last: steps + 1 values, or fewer if it diverged. */
   readonly losses: readonly number[];
+  /** The line before each step and after the last, one per loss value. */
+  readonly path: readonly Line[];
   /** Where it ended. */
   readonly line: Line;
   /** The step at which the loss stopped being finite (or passed 1e150), or null: the curve ends there. */
@@ -111,17 +113,28 @@ export function descend(id: RegressionLoss, delta: number, points: Points, learn
   let line: Line = { slope: 0, intercept: 0 };
   let last = line;
   const losses: number[] = [];
+  const path: Line[] = [];
   for (let step = 0; step <= steps; step++) {
     const value = lineLoss(id, delta, line, points);
     // The curve and the line stop at the last finite step.
-    if (!(value < DIVERGED)) return { losses, line: last, divergedAt: step };
+    if (!(value < DIVERGED)) return { losses, path, line: last, divergedAt: step };
     losses.push(value);
+    path.push(line);
     last = line;
     if (step === steps) break;
     const g = lineGradient(id, delta, line, points);
     line = { slope: line.slope - learningRate * g.slope, intercept: line.intercept - learningRate * g.intercept };
   }
-  return { losses, line, divergedAt: null };
+  return { losses, path, line, divergedAt: null };
+}
+
+/**
+ * How far each step of a descent is from the exact fit, as the Euclidean distance in (slope,
+ * intercept): MSE's and Huber's shrink geometrically, MAE's stops shrinking at about the size of
+ * one step (learning rate × its gradient, which never shrinks).
+ */
+export function distancesToFit(convergence: Convergence, fit: Line): number[] {
+  return convergence.path.map((line) => Math.hypot(line.slope - fit.slope, line.intercept - fit.intercept));
 }
 
 /** Everything one loss contributes to the widget. */

@@ -4,7 +4,8 @@
  * address as their own compact list ("rl.edits", like the lab's "mine").
  */
 import { quoteInput } from '../common/format.ts';
-import { numberField, type StateOf } from '../common/state.ts';
+import { numberField, parseState, type StateOf } from '../common/state.ts';
+import { readParams } from '../common/url-state.ts';
 
 /**
  * Every field, keyed by its URL name. 40 points at seed 42 give 4 one-sided outliers (the
@@ -120,4 +121,53 @@ export function parseEdits(text: string, rows: number): { edits: ReaderEdits; pr
   const all = [...moved, ...added].flatMap((p) => [p.x, p.y]);
   if (all.some((v) => Math.abs(v) > MAX_COORDINATE)) return refuse();
   return { edits: { moved, removed, added } };
+}
+
+/** The edits as the address's parameter ("edits"), or no parameter when there are none. */
+export function editsParams(edits: ReaderEdits): Record<string, string> {
+  const text = formatEdits(edits);
+  return text === '' ? {} : { edits: text };
+}
+
+/** A state with its edits. */
+export interface StartingPoint {
+  readonly state: RegressionState;
+  readonly edits: ReaderEdits;
+}
+
+/**
+ * The state and edits the widget starts from: the lesson's (from `defaults`, its data-defaults
+ * query) overridden by the address's `key.*` parameters, with every problem found there in the
+ * notice's words. A refused edit list leaves the points as generated; the lesson's own edits
+ * are dropped if the address changes the data so that they no longer fit.
+ */
+export function startingState(defaults: string, search: string, key: string): StartingPoint & { lesson: StartingPoint; problems: string[] } {
+  const lessonParams = readParams(defaults, key);
+  const lessonState = parseState(SCHEMA, lessonParams).state;
+  const lesson = { state: lessonState, edits: parseEdits(lessonParams.edits ?? '', lessonState.points).edits };
+  const params = readParams(search, key);
+  const parsed = parseState(SCHEMA, params, lessonState);
+  const problems = [...parsed.problems];
+  let edits = parseEdits(formatEdits(lesson.edits), parsed.state.points).edits;
+  if (params.edits !== undefined) {
+    const fromAddress = parseEdits(params.edits, parsed.state.points);
+    if (fromAddress.problem) problems.push(fromAddress.problem);
+    edits = fromAddress.edits;
+  }
+  return { lesson, state: parsed.state, edits, problems };
+}
+
+/**
+ * The lesson's starting state and edits from a <RegressionLosses> element's props, or an Error
+ * naming every bad prop (an unknown name, a refused value, edits the address would refuse),
+ * which fails the build.
+ */
+export function stateFromProps(props: Readonly<Record<string, unknown>>, where: string): StartingPoint {
+  const { edits: editText, ...fields } = props;
+  const unknown = Object.keys(fields).filter((name) => !(name in SCHEMA)).map((name) => `${name} is not a setting of this widget.`);
+  const parsed = parseState(SCHEMA, Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, String(value)])));
+  const edits = parseEdits(editText === undefined ? '' : String(editText), parsed.state.points);
+  const problems = [...unknown, ...parsed.problems, ...(edits.problem ? [edits.problem] : [])];
+  if (problems.length > 0) throw new Error(`<RegressionLosses> in ${where}: ${problems.join(' ')}`);
+  return { state: parsed.state, edits: edits.edits };
 }

@@ -1,0 +1,103 @@
+/**
+ * The regression-losses widget's markup: the legend, the chart frames, the readout of the three
+ * fits and the table of residuals and shares. Pure strings from the model, so the build-time
+ * figure and the live view show the same page; nothing in them comes from the reader's text,
+ * only formatted numbers.
+ */
+import { formatFixed, formatPercent } from '../common/format.ts';
+import { REGRESSION_LOSSES, type RegressionModel } from './model.ts';
+import { LOSS_LOOK, SOLVED_HOW, formatValue, lineText, lossShares, pointName, slopePulls } from './words.ts';
+
+/** The charts the widget draws, by their frame's `data-chart`. */
+export const CHARTS = ['scatter', 'loss', 'distance'] as const;
+
+/** One of the widget's charts. */
+export type ChartName = (typeof CHARTS)[number];
+
+/** How many of the largest pulls on MSE's slope the table lists (the selected point comes first). */
+export const TOP_ROWS = 5;
+
+/** A short sample of a loss's line, in its colour and dash, for the legend. */
+function swatch(loss: (typeof REGRESSION_LOSSES)[number]): string {
+  const look = LOSS_LOOK[loss];
+  const dash = look.dash === 'none' ? '' : ` stroke-dasharray="${look.dash}"`;
+  return `<svg width="36" height="10" aria-hidden="true"><line x1="0" y1="5" x2="36" y2="5" stroke="${look.colour}" stroke-width="3"${dash}/></svg>`;
+}
+
+/** The legend: each fit's colour and dash, the point shapes, the band. */
+export function legendMarkup(): string {
+  const fits = REGRESSION_LOSSES.map((loss) => `<li>${swatch(loss)} ${LOSS_LOOK[loss].name} fit</li>`).join('');
+  return `<ul class="al-legend al-rl-legend">${fits}<li><span aria-hidden="true">●</span> point</li><li><span aria-hidden="true" class="al-rl-outlier">▲</span> outlier</li><li><span aria-hidden="true" class="al-rl-added">■</span> added by you</li><li><span aria-hidden="true" class="al-rl-band">▮</span> Huber fit ± delta</li></ul>`;
+}
+
+/** A chart's frame; `content` is the build-time SVG, or empty for the live view to fill. */
+function chartFrame(name: ChartName, title: string, content: string, attributes = ''): string {
+  return `<section class="al-rl-panel" data-part="${name}"><p class="al-rl-title">${title}</p><div class="al-chart" data-chart="${name}"${attributes}>${content}</div></section>`;
+}
+
+/** Everything but the controls: legend, scatter, readout, table and the descent's two charts. */
+export function bodyMarkup(
+  model: RegressionModel,
+  selected: number | null,
+  charts: Partial<Record<ChartName, string>> = {},
+  options: { scatterAttributes?: string; convergence?: string } = {},
+): string {
+  return `
+    ${legendMarkup()}
+    ${chartFrame('scatter', 'The points and the three fits', charts.scatter ?? '', options.scatterAttributes)}
+    <p class="al-rl-solved">${SOLVED_HOW}</p>
+    <div data-part="readout">${readoutMarkup(model)}</div>
+    <div data-part="table">${contributionsMarkup(model, selected)}</div>
+    <h4 class="al-rl-heading">Convergence at one learning rate</h4>
+    <p class="al-rl-summary" data-part="convergence">${options.convergence ?? ''}</p>
+    <div class="al-rl-pair">
+      ${chartFrame('loss', 'Mean loss per step', charts.loss ?? '')}
+      ${chartFrame('distance', 'Distance to the exact fit per step', charts.distance ?? '')}
+    </div>`;
+}
+
+/** The three fits: equation, slope (read back by tests), loss at the fit and best constant. */
+export function readoutMarkup(model: RegressionModel): string {
+  const rows = REGRESSION_LOSSES.map((loss) => {
+    const result = model.losses[loss];
+    const look = LOSS_LOOK[loss];
+    return `<tr><th scope="row">${swatch(loss)} ${look.name}</th><td>${lineText(result.line)}</td><td data-value="slope-${loss}">${formatFixed(result.line.slope, 4)}</td><td>${formatValue(result.value)}</td><td>${look.constant} ${formatFixed(result.constant, 2)}</td></tr>`;
+  }).join('');
+  return `<div class="al-table-scroll" tabindex="0" role="region" aria-label="The three fits">
+    <table class="al-number-table"><thead><tr><th scope="col">loss</th><th scope="col">fitted line</th><th scope="col">slope</th><th scope="col">mean loss at the fit</th><th scope="col">best constant</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** The rows the table shows: the selected point, then the largest pulls on MSE's slope. */
+export function tableRows(model: RegressionModel, selected: number | null, limit = TOP_ROWS): number[] {
+  const pulls = slopePulls(model.losses.mse.contributions);
+  const order = pulls.map((_, index) => index).sort((a, b) => pulls[b] - pulls[a] || a - b);
+  const rows = selected === null ? [] : [selected];
+  for (const index of order) {
+    if (rows.length >= limit + (selected === null ? 0 : 1)) break;
+    if (index !== selected) rows.push(index);
+  }
+  return rows;
+}
+
+/**
+ * Residual, share of the loss and pull on the slope of each point under each loss, for the
+ * table's rows; the whole list behind a disclosure.
+ */
+export function contributionsMarkup(model: RegressionModel, selected: number | null): string {
+  const shares = REGRESSION_LOSSES.map((loss) => ({ loss, value: lossShares(model.losses[loss].contributions), pull: slopePulls(model.losses[loss].contributions) }));
+  const row = (index: number) => {
+    const point = model.points[index];
+    const cells = shares.flatMap(({ loss, value, pull }) => [formatValue(model.losses[loss].contributions[index].residual), formatPercent(value[index]), formatPercent(pull[index])]);
+    const mark = index === selected ? ' data-selected="true"' : '';
+    return `<tr${mark}><th scope="row">${pointName(point, index)}${index === selected ? ' (selected)' : ''}</th><td>${formatFixed(point.x, 2)}</td><td>${formatFixed(point.y, 2)}</td>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  };
+  const head = `<thead><tr><th scope="col" rowspan="2">point</th><th scope="col" rowspan="2">x</th><th scope="col" rowspan="2">y</th>${REGRESSION_LOSSES.map((loss) => `<th scope="colgroup" colspan="3">${LOSS_LOOK[loss].name}</th>`).join('')}</tr>
+    <tr>${REGRESSION_LOSSES.map(() => '<th scope="col">residual</th><th scope="col">loss share</th><th scope="col">pull on slope</th>').join('')}</tr></thead>`;
+  const table = (indices: number[], label: string) =>
+    `<div class="al-table-scroll" tabindex="0" role="region" aria-label="${label}"><table class="al-number-table">${head}<tbody>${indices.map(row).join('')}</tbody></table></div>`;
+  const mse = slopePulls(model.losses.mse.contributions);
+  const all = model.points.map((_, index) => index).sort((a, b) => mse[b] - mse[a] || a - b);
+  return `<p class="al-rl-note">Residual r = prediction − y at each fit. Loss share: the point’s part of the mean loss. Pull on slope: its share of Σ|∂ℓ<sub>i</sub>/∂slope|, the sizes of the pulls that cancel at the fit.</p>
+    ${table(tableRows(model, selected), 'The selected point and the largest pulls on the MSE slope')}
+    <details class="al-rl-details"><summary>Every point (${model.points.length}), largest MSE pull first</summary>${table(all, 'Every point')}</details>`;
+}
