@@ -13,7 +13,7 @@ import type { RegressionPoint } from './points.ts';
 export const LOSS_LOOK: PerLoss<{ readonly name: string; readonly colour: string; readonly dash: string; readonly constant: string }> = {
   mse: { name: 'MSE', colour: 'var(--series-1)', dash: 'none', constant: 'mean' },
   mae: { name: 'MAE', colour: 'var(--series-2)', dash: '9 5', constant: 'median' },
-  huber: { name: 'Huber', colour: 'var(--series-3)', dash: '2 4', constant: "Huber's constant" },
+  huber: { name: 'Huber', colour: 'var(--series-3)', dash: '2 4', constant: 'Huber’s constant' },
 };
 
 /** How the three fits are found, said once in the widget. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultState, parseState } from '../../../../src/widgets/common/state.ts';
 import { addPoint, generatedPoints, movePoint, regressionPoints, removePoint } from '../../../../src/widgets/regression-losses/points.ts';
-import { MAX_EDITS, NO_EDITS, SCHEMA, formatEdits, parseEdits, type ReaderEdits } from '../../../../src/widgets/regression-losses/state.ts';
+import { MAX_EDITS, NO_EDITS, SCHEMA, editsParams, formatEdits, parseEdits, startingState, stateFromProps, type ReaderEdits } from '../../../../src/widgets/regression-losses/state.ts';
 
 const state = defaultState(SCHEMA);
 
@@ -55,5 +55,38 @@ describe('editing the points', () => {
     const full: ReaderEdits = { ...NO_EDITS, added: Array.from({ length: MAX_EDITS }, () => ({ x: 0, y: 0 })) };
     expect(addPoint(full, { x: 1, y: 1 }).problem).toMatch(/up to 50/);
     expect(movePoint(full, { origin: 'added', index: 0 }, { x: 1, y: 1 }).problem).toBeUndefined();
+  });
+});
+
+describe('starting state and props', () => {
+  test('the address overrides the lesson, and a refused edit list leaves the points as generated with its message', () => {
+    const start = startingState('?regression.delta=2&regression.edits=a1:1', '?regression.delta=abc&regression.edits=m999:1:1', 'regression');
+    expect(start.lesson.state.delta).toBe(2);
+    expect(start.lesson.edits.added).toEqual([{ x: 1, y: 1 }]);
+    expect(start.state.delta).toBe(2);
+    expect(start.edits).toEqual(NO_EDITS);
+    expect(start.problems).toHaveLength(2);
+    expect(start.problems[0]).toMatch(/^Huber delta: "abc" is not allowed/);
+    expect(start.problems[1]).toMatch(/^Your edits to the points: "m999:1:1" are not allowed/);
+  });
+
+  test('the lesson’s edits are dropped when the address’s point count leaves their rows behind', () => {
+    const start = startingState('?regression.points=40&regression.edits=r35', '?regression.points=10', 'regression');
+    expect(start.state.points).toBe(10);
+    expect(start.edits).toEqual(NO_EDITS);
+    expect(startingState('?regression.edits=r35', '', 'regression').edits.removed).toEqual([35]);
+  });
+
+  test('props: good ones give the state and edits, a bad one or bad edits fail with every reason', () => {
+    expect(stateFromProps({ delta: 0.5, edits: 'm23:-2.06:16.66' }, 'lesson')).toEqual({
+      state: { ...defaultState(SCHEMA), delta: 0.5 },
+      edits: { moved: [{ row: 23, x: -2.06, y: 16.66 }], removed: [], added: [] },
+    });
+    expect(() => stateFromProps({ delta: 9, colour: 'red', edits: 'x' }, 'lesson')).toThrow(/<RegressionLosses> in lesson: colour is not a setting of this widget\. Huber delta: "9" is not allowed.*Your edits to the points: "x"/);
+  });
+
+  test('no edits write no parameter', () => {
+    expect(editsParams(NO_EDITS)).toEqual({});
+    expect(editsParams({ moved: [], removed: [3], added: [] })).toEqual({ edits: 'r3' });
   });
 });
