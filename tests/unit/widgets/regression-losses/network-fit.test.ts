@@ -95,6 +95,21 @@ describe('the network fits', () => {
     expect(start.huber.ys).toEqual(start.mse.ys);
   });
 
+  test('Huber’s delta keeps its meaning in the points’ units: scaling y and delta by 1000 scales the curve by 1000', () => {
+    const scaled = { x: noisy.points.x, y: noisy.points.y.map((y) => 1000 * y) };
+    const small = fitNetworks(noisy.points, 1, { seed: 42 }).huber;
+    const large = fitNetworks(scaled, 1000, { seed: 42 }).huber;
+    large.ys.forEach((y, i) => expect(y / 1000).toBeCloseTo(small.ys[i], 6));
+    expect(large.loss / 1e6).toBeCloseTo(small.loss, 6);
+  });
+
+  test('with a delta larger than every residual, the Huber network is the MSE network (Adam ignores the factor 2)', () => {
+    // Up to Adam's epsilon, which the halved gradient meets at a different size: measured 4e-6 apart.
+    const fits = fitNetworks(noisy.points, 1e4, { seed: 42 });
+    fits.huber.ys.forEach((y, i) => expect(y).toBeCloseTo(fits.mse.ys[i], 4));
+    expect(fits.huber.loss).toBeCloseTo(fits.mse.loss / 2, 4);
+  });
+
   test('sample where asked', () => {
     const fits = fitNetworks(clean.points, 1, { seed: 1, from: -5, to: 5, samples: 11 });
     expect(fits.mae.xs).toHaveLength(11);
