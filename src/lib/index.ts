@@ -24,6 +24,7 @@ export {
   makeXor,
   type GeneratorOptions,
   type RegressionSet,
+  type RegressionShape,
 } from './data/datasets.ts';
 export { fitStandardizer, splitDataset, standardizeSplit, type Split, type Standardizer } from './data/split.ts';
 export {

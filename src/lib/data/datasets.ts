@@ -176,10 +176,17 @@ export interface RegressionSet extends Dataset {
   readonly outliers: Uint8Array;
 }
 
+/** The clean curve a regression set is drawn around: a straight line, or a wave for fitting a small network. */
+export type RegressionShape = 'line' | 'wave';
+
 /**
  * y = slope·x + intercept + noise·N(0, 1) for x uniform in [-3, 3], with a fraction of rows
  * pushed upwards by between outlierScale/2 and outlierScale: one-sided outliers pull an MSE fit
- * visibly while MAE and Huber hold the line.
+ * visibly while MAE and Huber hold the line. With shape 'wave' the clean curve is
+ * slope·(sin(1.3x) + 0.15x) + intercept instead (by default 2·sin(1.3x) + 0.3x + 1: about one
+ * and a quarter periods over [-3, 3], a target no straight line fits, which a 1-16-16-1 tanh
+ * network does); the random draws are the same, so the same seed gives the same x values, noise
+ * and outlier rows under either shape. The default, 'line', gives what it always did, bit for bit.
  */
 export function makeRegressionWithOutliers(
   options: GeneratorOptions & {
@@ -187,19 +194,25 @@ export function makeRegressionWithOutliers(
     readonly intercept?: number;
     readonly outlierFraction?: number;
     readonly outlierScale?: number;
+    readonly shape?: RegressionShape;
   },
 ): RegressionSet {
   checkOptions('makeRegressionWithOutliers', options);
-  const { size, slope = 2, intercept = 1, noise = 0.5, outlierFraction = 0.1, outlierScale = 10 } = options;
+  const { size, slope = 2, intercept = 1, noise = 0.5, outlierFraction = 0.1, outlierScale = 10, shape = 'line' } = options;
   if (!(outlierFraction >= 0 && outlierFraction <= 1)) {
     throw new Error(`makeRegressionWithOutliers: outlierFraction must be in [0, 1], got ${outlierFraction}`);
+  }
+  if (shape !== 'line' && shape !== 'wave') {
+    throw new Error(`makeRegressionWithOutliers: shape must be 'line' or 'wave', got ${JSON.stringify(shape)}`);
   }
   const random = createRandom(options.seed);
   const inputs = new Float64Array(size);
   const targets = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    inputs[i] = 6 * random.uniform() - 3;
-    targets[i] = slope * inputs[i] + intercept + noise * random.normal();
+    const x = 6 * random.uniform() - 3;
+    inputs[i] = x;
+    const clean = shape === 'line' ? slope * x + intercept : slope * (Math.sin(1.3 * x) + 0.15 * x) + intercept;
+    targets[i] = clean + noise * random.normal();
   }
   const order = Uint32Array.from({ length: size }, (_, i) => i);
   random.shuffle(order);

@@ -108,6 +108,36 @@ describe('other data sets', () => {
     }
   });
 
+  it("makeRegressionWithOutliers' default line is unchanged, bit for bit (pinned values from before the shape option)", () => {
+    const set = makeRegressionWithOutliers({ size: 40, seed: 42 });
+    expect(set.inputs.slice(0, 3)).toEqual(Float64Array.of(-0.7899801339026897, -2.9366782410653904, -2.990798906593569));
+    expect(set.targets.slice(0, 3)).toEqual(Float64Array.of(-0.6649793952329779, -4.624833020919552, -5.345440192718324));
+    expect(makeRegressionWithOutliers({ size: 40, seed: 42, shape: 'line' })).toEqual(set);
+  });
+
+  it("makeRegressionWithOutliers' wave keeps the line's x values, noise and outlier rows around 2·sin(1.3x) + 0.3x + 1", () => {
+    const options = { size: 200, seed: 5, outlierFraction: 0.1, outlierScale: 10 };
+    const line = makeRegressionWithOutliers(options);
+    const wave = makeRegressionWithOutliers({ ...options, shape: 'wave' });
+    expect(makeRegressionWithOutliers({ ...options, shape: 'wave' })).toEqual(wave);
+    expect(wave.inputs).toEqual(line.inputs);
+    expect(wave.outliers).toEqual(line.outliers);
+    expect(wave.outliers.reduce((a, b) => a + b, 0)).toBe(20);
+    for (let i = 0; i < wave.size; i++) {
+      const x = wave.inputs[i];
+      // The same noise and push, added to another clean value.
+      const fromWave = wave.targets[i] - (2 * Math.sin(1.3 * x) + 0.3 * x + 1);
+      expect(fromWave).toBeCloseTo(line.targets[i] - (2 * x + 1), 12);
+    }
+    const clean = makeRegressionWithOutliers({ ...options, shape: 'wave', noise: 0 });
+    clean.inputs.forEach((x, i) => {
+      const residual = clean.targets[i] - (2 * Math.sin(1.3 * x) + 0.3 * x + 1);
+      if (clean.outliers[i]) expect(residual).toBeGreaterThanOrEqual(5);
+      else expect(Math.abs(residual)).toBeLessThan(1e-12);
+    });
+    expect(() => makeRegressionWithOutliers({ ...options, shape: 'curve' as 'wave' })).toThrow(/shape must be 'line' or 'wave'/);
+  });
+
   it('oneHot turns labels into rows', () => {
     const hot = oneHot(makeBlobs({ size: 6, seed: 1, centers: 3, shuffle: false }));
     expect([...hot.targets]).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1]);
