@@ -102,6 +102,30 @@ test('from the keyboard alone: select a point, move it with the arrow keys, remo
   await page.context().close();
 });
 
+test('with a small network per loss on the curved target, the curves refit when the dragged point is let go', async () => {
+  const { page, problems } = await openWidget('?regression.target=curve');
+  await page.getByLabel('Fitted model').selectOption('network');
+  const scatter = page.locator(`${WIDGET} [data-chart="scatter"] svg[role="img"]`);
+  await expect.poll(() => scatter.getAttribute('aria-description')).toContain('Network fits drawn as curves');
+  expect(await page.locator(`${WIDGET} [data-part="solved"]`).textContent()).toContain('they refit when you let go of a point');
+  expect(new URL(page.url()).searchParams.get('regression.fit')).toBe('network');
+  // Each fit is one path; a network's is sampled along x, so it has far more than a line's two points.
+  const mseCurve = () => page.locator(`${WIDGET} [data-chart="scatter"] g[stroke="var(--series-1)"] path`).first().getAttribute('d');
+  const before = (await mseCurve())!;
+  expect(before.split(/[LC]/).length).toBeGreaterThan(50);
+  const box = (await page.locator(`${WIDGET} [data-chart="scatter"] circle[r="10"]`).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 80, { steps: 5 });
+  // While the button is down the networks wait; once let go they refit.
+  expect(await mseCurve()).toBe(before);
+  await page.mouse.up();
+  await expect.poll(mseCurve).not.toBe(before);
+  await expectNoBadNumbers(page);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address is refused with a notice, and the widget runs on its defaults', async () => {
   const { page, problems } = await openWidget('?regression.delta=abc&regression.edits=m999:1:1');
   const notice = page.locator(`${WIDGET} [data-part="notice"]`);

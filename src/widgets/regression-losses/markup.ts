@@ -6,7 +6,7 @@
  */
 import { formatFixed, formatPercent } from '../common/format.ts';
 import { REGRESSION_LOSSES, type RegressionModel } from './model.ts';
-import { LOSS_LOOK, SOLVED_HOW, formatValue, lineText, lossShares, pointName, slopePulls } from './words.ts';
+import { LOSS_LOOK, formatValue, lineText, lossShares, pointName, slopePulls, solvedText } from './words.ts';
 
 /** The charts the widget draws, by their frame's `data-chart`. */
 export const CHARTS = ['scatter', 'loss', 'distance'] as const;
@@ -40,12 +40,12 @@ export function bodyMarkup(
   model: RegressionModel,
   selected: number | null,
   charts: Partial<Record<ChartName, string>> = {},
-  options: { scatterAttributes?: string; convergence?: string } = {},
+  options: { scatterAttributes?: string; convergence?: string; fit?: 'line' | 'network' } = {},
 ): string {
   return `
     ${legendMarkup()}
     ${chartFrame('scatter', 'The points and the three fits', charts.scatter ?? '', options.scatterAttributes)}
-    <p class="al-rl-solved">${SOLVED_HOW}</p>
+    <p class="al-rl-solved" data-part="solved">${solvedText(options.fit ?? 'line')}</p>
     <div data-part="readout">${readoutMarkup(model)}</div>
     <div data-part="table">${contributionsMarkup(model, selected)}</div>
     <h4 class="al-rl-heading">Convergence at one learning rate</h4>

@@ -186,3 +186,21 @@ export function descentCurves(state: Pick<RegressionState, 'delta' | 'lr' | 'ste
   const run = (id: RegressionLoss) => descend(id, state.delta, points, state.lr, state.steps);
   return { mse: run('mse'), mae: run('mae'), huber: run('huber') };
 }
+
+/** The descent as the charts take it: each loss's run, its loss per step and its distance to the exact fit per step. */
+export interface DescentSeries {
+  readonly runs: PerLoss<Convergence>;
+  readonly losses: PerLoss<readonly number[]>;
+  readonly distances: PerLoss<readonly number[]>;
+}
+
+/** Runs the descent on the model's points and measures each step against the model's exact fits. */
+export function descentSeries(state: Pick<RegressionState, 'delta' | 'lr' | 'steps'>, model: RegressionModel): DescentSeries {
+  const runs = descentCurves(state, asPoints(model.points));
+  const distances = (id: RegressionLoss) => distancesToFit(runs[id], model.losses[id].line);
+  return {
+    runs,
+    losses: { mse: runs.mse.losses, mae: runs.mae.losses, huber: runs.huber.losses },
+    distances: { mse: distances('mse'), mae: distances('mae'), huber: distances('huber') },
+  };
+}

@@ -20,9 +20,9 @@ export interface RegressionPoint extends Position {
 /** A removal is refused when it would leave fewer points than this (a line needs two). */
 export const MIN_POINTS = 2;
 
-/** The seeded data as generated: x uniform in [-3, 3], y = 2x + 1 + noise, 10% pushed up. */
-export function generatedPoints(state: Pick<RegressionState, 'seed' | 'points'>): RegressionPoint[] {
-  const set = makeRegressionWithOutliers({ size: state.points, seed: state.seed });
+/** The seeded data as generated: x uniform in [-3, 3], y = 2x + 1 + noise (or the wave, for a curved target), 10% pushed up. */
+export function generatedPoints(state: Pick<RegressionState, 'seed' | 'points'> & Partial<Pick<RegressionState, 'target'>>): RegressionPoint[] {
+  const set = makeRegressionWithOutliers({ size: state.points, seed: state.seed, shape: state.target === 'curve' ? 'wave' : 'line' });
   return Array.from({ length: state.points }, (_, row) => ({
     x: set.inputs[row],
     y: set.targets[row],
@@ -32,7 +32,7 @@ export function generatedPoints(state: Pick<RegressionState, 'seed' | 'points'>)
 }
 
 /** The generated points with the edits applied: moved rows in place, removed rows gone, added points last. */
-export function regressionPoints(state: Pick<RegressionState, 'seed' | 'points'>, edits: ReaderEdits): RegressionPoint[] {
+export function regressionPoints(state: Pick<RegressionState, 'seed' | 'points'> & Partial<Pick<RegressionState, 'target'>>, edits: ReaderEdits): RegressionPoint[] {
   const moved = new Map(edits.moved.map((m) => [m.row, m]));
   const removed = new Set(edits.removed);
   const generated = generatedPoints(state)

@@ -14,7 +14,7 @@ export const LARGE_STEP = 1;
 /** The point tools under the scatter: hint, selector, add and remove, and the line for refusals. */
 export function selectorMarkup(key: string): string {
   return `
-    <p class="al-hint" id="${key}-hint" data-print="hide">Drag a point, or click empty space to add one. From the keyboard: choose a point below or focus the chart, then use the arrow keys (Shift for steps of ${LARGE_STEP}), Page Up and Page Down, and Delete. The fits follow every move; the descent below reruns when you let go.</p>
+    <p class="al-hint" id="${key}-hint" data-print="hide">Drag a point, or click empty space to add one. From the keyboard: choose a point below or focus the chart, then use the arrow keys (Shift for steps of ${LARGE_STEP}), Page Up and Page Down, and Delete. The lines follow every move; the networks (if shown) and the descent below refit when you let go.</p>
     <div class="al-rl-tools" data-print="hide">
       <span class="al-control"><label for="${key}-selected">Selected point</label>
       <select id="${key}-selected" data-part="selector"></select></span>

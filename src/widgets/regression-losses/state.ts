@@ -4,7 +4,7 @@
  * address as their own compact list ("rl.edits", like the lab's "mine").
  */
 import { quoteInput } from '../common/format.ts';
-import { numberField, parseState, type StateOf } from '../common/state.ts';
+import { choiceField, numberField, parseState, type StateOf } from '../common/state.ts';
 import { readParams } from '../common/url-state.ts';
 
 /**
@@ -12,7 +12,9 @@ import { readParams } from '../common/url-state.ts';
  * generator's 10%), few enough to read each point's row. Delta defaults to PyTorch's 1. The
  * learning rate has the lab's log grid; 0.1 keeps plain gradient descent on MSE and Huber stable
  * for x in [-3, 3] (the largest curvature of MSE's mean is about 2·mean(x²) ≈ 6, below 2/0.1)
- * while MAE's steps keep their size.
+ * while MAE's steps keep their size. The target and the fitted model default to lines; a curved
+ * target (the library's 'wave' shape: the same x values, noise and outlier rows) is for the
+ * small networks of network-fit.ts, which follow what no straight line can.
  */
 export const SCHEMA = {
   seed: numberField('Seed', 0, 9999, 1, 42),
@@ -20,6 +22,8 @@ export const SCHEMA = {
   delta: numberField('Huber delta', 0.1, 5, 0.1, 1),
   lr: numberField('Learning rate', 0.0001, 10, 0.0001, 0.1, 'log'),
   steps: numberField('Steps', 10, 1000, 10, 200),
+  target: choiceField('Clean target', [{ value: 'line', label: 'a straight line' }, { value: 'curve', label: 'a curve (a wave)' }] as const, 'line'),
+  fit: choiceField('Fitted model', [{ value: 'line', label: 'a line per loss' }, { value: 'network', label: 'a small network per loss' }] as const, 'line'),
 } as const;
 
 /** The widget's full state (the edits apart). */

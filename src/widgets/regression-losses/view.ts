@@ -13,11 +13,12 @@ import { onWidthChange } from '../common/width-watch.ts';
 import { enablePointDrag, type PlotChart } from './drag.ts';
 import { chartDomain, descentFigure, scatterFigure, type ChartDomain } from './figures.ts';
 import { bodyMarkup, contributionsMarkup, readoutMarkup, tableRows, type ChartName } from './markup.ts';
-import { descentCurves, distancesToFit, regressionModel, type RegressionModel } from './model.ts';
+import { descentSeries, regressionModel, type PerLoss, type RegressionModel } from './model.ts';
+import { fitNetworks, type NetworkFit } from './network-fit.ts';
 import { asPoints, addPoint, movePoint, removePoint, type EditResult, type PointKey } from './points.ts';
 import { scatterKeys, selectorMarkup, showSelector } from './selector.ts';
 import { MAX_COORDINATE, NO_EDITS, SCHEMA, editsParams, startingState, type ReaderEdits, type RegressionState } from './state.ts';
-import { announcement, convergenceSummary } from './words.ts';
+import { announcement, convergenceSummary, solvedText } from './words.ts';
 
 /** How long after the last change the descent curves are run again (a drag's end runs them at once). */
 const DESCENT_DELAY_MS = 200;
@@ -35,6 +36,7 @@ export function mountRegressionLosses(host: HTMLElement): void {
   let selectedKey: PointKey | null = model.points[tableRows(model, null, 1)[0]]?.key ?? null;
   let frozen: ChartDomain | null = null;
   let descentTimer: ReturnType<typeof setTimeout> | undefined;
+  let networks: PerLoss<NetworkFit> | null = null;
 
   const view = document.createElement('div');
   view.className = 'al-widget-body al-rl';
@@ -42,7 +44,7 @@ export function mountRegressionLosses(host: HTMLElement): void {
   view.innerHTML = `
     <p class="al-notice" data-part="notice" hidden></p>
     ${bodyMarkup(model, null, {}, { scatterAttributes })}
-    <fieldset class="al-control-group" data-group="data" data-print="hide"><legend>Data</legend></fieldset>
+    <fieldset class="al-control-group" data-group="data" data-print="hide"><legend>Data and fitted model</legend></fieldset>
     <p class="al-actions" data-print="hide"><button type="button" class="al-button" data-action="reset">Reset to the lesson's values</button></p>
     <p class="visually-hidden" data-part="live"></p>`;
   const part = <T extends Element = HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
@@ -71,33 +73,47 @@ export function mountRegressionLosses(host: HTMLElement): void {
   const width = (name: ChartName) => Math.max(280, frames[name].clientWidth || 640);
   function drawScatter(): void {
     const domain = frozen ?? chartDomain(model.points);
-    const chart = drawChart(scatterFigure({ model, selected: selectedIndex(), delta: state.delta, domain, width: width('scatter') }));
+    const curves = state.fit === 'network' && networks ? networks : undefined;
+    const chart = drawChart(scatterFigure({ model, selected: selectedIndex(), delta: state.delta, domain, width: width('scatter'), curves }));
     frames.scatter.replaceChildren(chart);
     scatterChart = chart as unknown as PlotChart;
   }
-  function drawDescent(): void {
+  /** The networks for the points as they are now, over the chart's x range (tens of ms, so only when a change is done). */
+  function refitNetworks(): void {
+    const domain = chartDomain(model.points);
+    networks = state.fit === 'network' ? fitNetworks(asPoints(model.points), state.delta, { seed: state.seed, from: domain.x[0], to: domain.x[1] }) : null;
+  }
+  /** What waits until a change is done: the networks (redrawn on the scatter) and the descent. */
+  function settle(): void {
     clearTimeout(descentTimer);
-    const curves = descentCurves(state, asPoints(model.points));
-    const distances = { mse: distancesToFit(curves.mse, model.losses.mse.line), mae: distancesToFit(curves.mae, model.losses.mae.line), huber: distancesToFit(curves.huber, model.losses.huber.line) };
-    const losses = { mse: curves.mse.losses, mae: curves.mae.losses, huber: curves.huber.losses };
-    frames.loss.replaceChildren(drawChart(descentFigure('loss', losses, curves, state.steps, width('loss'))));
-    frames.distance.replaceChildren(drawChart(descentFigure('distance', distances, curves, state.steps, width('distance'))));
-    part('[data-part="convergence"]').textContent = convergenceSummary(curves, distances, state);
+    if (state.fit === 'network') {
+      refitNetworks();
+      drawScatter();
+    }
+    drawDescent();
+  }
+  function drawDescent(): void {
+    const { runs, losses, distances } = descentSeries(state, model);
+    frames.loss.replaceChildren(drawChart(descentFigure('loss', losses, runs, state.steps, width('loss'))));
+    frames.distance.replaceChildren(drawChart(descentFigure('distance', distances, runs, state.steps, width('distance'))));
+    part('[data-part="convergence"]').textContent = convergenceSummary(runs, distances, state);
   }
   const scheduleDescent = () => {
     clearTimeout(descentTimer);
-    descentTimer = setTimeout(drawDescent, DESCENT_DELAY_MS);
+    descentTimer = setTimeout(settle, DESCENT_DELAY_MS);
   };
   /** Redraws what depends on the points; the descent only when `descent` says how. */
   function render(descent: 'now' | 'later' | 'skip'): void {
     model = regressionModel(state, edits);
     const selected = selectedIndex();
+    if (state.fit !== 'network') networks = null;
     drawScatter();
     part('[data-part="readout"]').innerHTML = readoutMarkup(model);
+    part('[data-part="solved"]').textContent = solvedText(state.fit);
     part('[data-part="table"]').innerHTML = contributionsMarkup(model, selected);
     showSelector(part('[data-part="selector"]'), model, selected);
     part<HTMLButtonElement>('[data-action="remove"]').disabled = selected === null;
-    if (descent === 'now') drawDescent();
+    if (descent === 'now') settle();
     else if (descent === 'later') scheduleDescent();
   }
   /** Says what happened (a refusal stays visible in the message line) and announces it with the slopes. */
@@ -192,7 +208,7 @@ export function mountRegressionLosses(host: HTMLElement): void {
   });
   part('[data-action="remove"]').addEventListener('click', removeSelected);
 
-  const groups: Record<keyof RegressionState, string> = { seed: 'data', points: 'data', delta: 'huber', lr: 'descent', steps: 'descent' };
+  const groups: Record<keyof RegressionState, string> = { seed: 'data', points: 'data', target: 'data', fit: 'data', delta: 'huber', lr: 'descent', steps: 'descent' };
   const controls = controlSet(key, SCHEMA, state, (name) => part(`[data-group="${groups[name]}"]`), (name, value) => {
     const dataChanged = name === 'seed' || name === 'points';
     const cleared = dataChanged && edits !== NO_EDITS && edits.moved.length + edits.removed.length + edits.added.length > 0;

@@ -5,6 +5,7 @@
  */
 import { formatExponential, formatFixed, formatPercent, plural } from '../common/format.ts';
 import type { Line } from './fits.ts';
+import { NETWORK_EPOCHS, NETWORK_LAYERS } from './network-fit.ts';
 import type { Contribution, Convergence, PerLoss, RegressionLoss, RegressionModel } from './model.ts';
 import { REGRESSION_LOSSES } from './model.ts';
 import type { RegressionPoint } from './points.ts';
@@ -16,9 +17,16 @@ export const LOSS_LOOK: PerLoss<{ readonly name: string; readonly colour: string
   huber: { name: 'Huber', colour: 'var(--series-3)', dash: '2 4', constant: 'Huber’s constant' },
 };
 
-/** How the three fits are found, said once in the widget. */
+/** How the three lines are found, said once in the widget. */
 export const SOLVED_HOW =
   'MSE and MAE are solved exactly (MSE by the normal equations, MAE by searching the lines through pairs of points), Huber by iteratively reweighted least squares to 1e-12.';
+
+/** How the fits are found for the fitted model chosen: the lines, or the lines and the networks drawn instead. */
+export function solvedText(fit: 'line' | 'network'): string {
+  if (fit === 'line') return `${SOLVED_HOW} The lines refit live while you drag.`;
+  const layers = NETWORK_LAYERS.join('-');
+  return `The curves are small networks (${layers}, tanh), one per loss from the same seeded start, each trained by full-batch Adam for ${NETWORK_EPOCHS} epochs: they refit when you let go of a point. The readout, the table and the descent are for the lines: ${SOLVED_HOW}`;
+}
 
 /** A number as the readout shows it: two decimals, or powers of ten where two decimals would hide it. */
 export function formatValue(value: number): string {

@@ -6,8 +6,8 @@ import { MAX_EDITS, NO_EDITS, SCHEMA, editsParams, formatEdits, parseEdits, star
 const state = defaultState(SCHEMA);
 
 describe('the state table', () => {
-  test('defaults: seed 42, 40 points, delta 1, learning rate 0.1, 200 steps', () => {
-    expect(state).toEqual({ seed: 42, points: 40, delta: 1, lr: 0.1, steps: 200 });
+  test('defaults: seed 42, 40 points, delta 1, learning rate 0.1, 200 steps, lines for target and fit', () => {
+    expect(state).toEqual({ seed: 42, points: 40, delta: 1, lr: 0.1, steps: 200, target: 'line', fit: 'line' });
     expect(parseState(SCHEMA, { delta: '0.25' }).problems).toHaveLength(1);
   });
 });
