@@ -3,7 +3,7 @@ import { defaultState } from '../../../../src/widgets/common/state.ts';
 import { chartDomain, descentFigure, scatterFigure } from '../../../../src/widgets/regression-losses/figures.ts';
 import { contributionsMarkup, readoutMarkup, tableRows } from '../../../../src/widgets/regression-losses/markup.ts';
 import { descentCurves, distancesToFit, regressionModel } from '../../../../src/widgets/regression-losses/model.ts';
-import { addPoint, asPoints } from '../../../../src/widgets/regression-losses/points.ts';
+import { addPoint, asPoints, movePoint } from '../../../../src/widgets/regression-losses/points.ts';
 import { NO_EDITS, SCHEMA, parseEdits } from '../../../../src/widgets/regression-losses/state.ts';
 import { announcement, convergenceSummary, lineText, lossShares, positionText, sharesOf, slopePulls } from '../../../../src/widgets/regression-losses/words.ts';
 
@@ -28,6 +28,16 @@ describe('shares and pulls', () => {
     expect(slopePulls(model.losses.mse.contributions)[top]).toBeCloseTo(0.2301, 4);
     expect(slopePulls(model.losses.mae.contributions)[top]).toBeCloseTo(0.0316, 4);
     expect(lossShares(model.losses.mse.contributions)[top]).toBeCloseTo(0.3784, 4);
+  });
+
+  test('pulling the largest outlier down by 10, through the lines, moves all three (pinned for CONTRIBUTING)', () => {
+    const outlier = model.points[23];
+    const at = (lift: number) => regressionModel(state, movePoint(NO_EDITS, outlier.key, { x: outlier.x, y: outlier.y + lift }).edits);
+    const [before, pulled] = [at(0), at(-10)];
+    const change = (id: 'mse' | 'mae' | 'huber') => pulled.losses[id].line.slope - before.losses[id].line.slope;
+    expect(change('mse')).toBeCloseTo(0.162, 3);
+    expect(change('mae')).toBeCloseTo(0.0628, 4);
+    expect(change('huber')).toBeCloseTo(0.022, 3);
   });
 
   test('the table lists the selected point first, then the largest MSE pulls without repeating it', () => {
