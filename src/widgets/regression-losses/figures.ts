@@ -111,7 +111,8 @@ export function scatterFigure(options: {
     marginBottom: SCATTER_BOTTOM,
     ariaLabel: `The ${model.points.length} points with the MSE, MAE and Huber fits`,
     ariaDescription: scatterDescription(model, selected, delta, !!curves),
-    x: { domain: [x0, x1], label: 'x' },
+    // Plot would give a phone's narrow plot area only one or two ticks.
+    x: { domain: [x0, x1], label: 'x', ticks: width < 520 ? 4 : 8 },
     y: { domain: [domain.y[0], domain.y[1]], label: 'y' },
     marks: [
       band,

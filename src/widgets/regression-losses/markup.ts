@@ -24,10 +24,14 @@ function swatch(loss: (typeof REGRESSION_LOSSES)[number]): string {
   return `<svg width="36" height="10" aria-hidden="true"><line x1="0" y1="5" x2="36" y2="5" stroke="${look.colour}" stroke-width="3"${dash}/></svg>`;
 }
 
+/** Each loss's colour and dash, as list items. */
+function fitKeys(noun: string): string {
+  return REGRESSION_LOSSES.map((loss) => `<li>${swatch(loss)} ${LOSS_LOOK[loss].name}${noun}</li>`).join('');
+}
+
 /** The legend: each fit's colour and dash, the point shapes, the band. */
 export function legendMarkup(): string {
-  const fits = REGRESSION_LOSSES.map((loss) => `<li>${swatch(loss)} ${LOSS_LOOK[loss].name} fit</li>`).join('');
-  return `<ul class="al-legend al-rl-legend">${fits}<li><span aria-hidden="true">●</span> point</li><li><span aria-hidden="true" class="al-rl-outlier">▲</span> outlier</li><li><span aria-hidden="true" class="al-rl-added">■</span> added by you</li><li><span aria-hidden="true" class="al-rl-band">▮</span> Huber fit ± delta</li></ul>`;
+  return `<ul class="al-legend al-rl-legend">${fitKeys(' fit')}<li><span aria-hidden="true">●</span> point</li><li><span aria-hidden="true" class="al-rl-outlier">▲</span> outlier</li><li><span aria-hidden="true" class="al-rl-added">■</span> added by you</li><li><span aria-hidden="true" class="al-rl-band">▮</span> Huber fit ± delta</li></ul>`;
 }
 
 /** A chart's frame; `content` is the build-time SVG, or empty for the live view to fill. */
@@ -50,6 +54,7 @@ export function bodyMarkup(
     <div data-part="table">${contributionsMarkup(model, selected)}</div>
     <h4 class="al-rl-heading">Convergence at one learning rate</h4>
     <p class="al-rl-summary" data-part="convergence">${options.convergence ?? ''}</p>
+    <ul class="al-legend al-rl-legend">${fitKeys('')}</ul>
     <div class="al-rl-pair">
       ${chartFrame('loss', 'Mean loss per step', charts.loss ?? '')}
       ${chartFrame('distance', 'Distance to the exact fit per step', charts.distance ?? '')}
@@ -97,7 +102,8 @@ export function contributionsMarkup(model: RegressionModel, selected: number | n
     `<div class="al-table-scroll" tabindex="0" role="region" aria-label="${label}"><table class="al-number-table">${head}<tbody>${indices.map(row).join('')}</tbody></table></div>`;
   const mse = slopePulls(model.losses.mse.contributions);
   const all = model.points.map((_, index) => index).sort((a, b) => mse[b] - mse[a] || a - b);
-  return `<p class="al-rl-note">Residual r = prediction − y at each fit. Loss share: the point’s part of the mean loss. Pull on slope: its share of Σ|∂ℓ<sub>i</sub>/∂slope|, the sizes of the pulls that cancel at the fit.</p>
+  const pulls = selected === null ? '' : `<p class="al-rl-pull" data-value="pull">${pointName(model.points[selected], selected)}: pull on the slope under ${shares.map(({ loss, pull }) => `${LOSS_LOOK[loss].name} ${formatPercent(pull[selected])}`).join(', ')}.</p>`;
+  return `${pulls}<p class="al-rl-note">Residual r = prediction − y at each fit. Loss share: the point’s part of the mean loss. Pull on slope: its share of Σ|∂ℓ<sub>i</sub>/∂slope|, the sizes of the pulls that cancel at the fit.</p>
     ${table(tableRows(model, selected), 'The selected point and the largest pulls on the MSE slope')}
     <details class="al-rl-details"><summary>Every point (${model.points.length}), largest MSE pull first</summary>${table(all, 'Every point')}</details>`;
 }

@@ -44,13 +44,13 @@ export function mountRegressionLosses(host: HTMLElement): void {
   view.innerHTML = `
     <p class="al-notice" data-part="notice" hidden></p>
     ${bodyMarkup(model, null, {}, { scatterAttributes })}
-    <fieldset class="al-control-group" data-group="data" data-print="hide"><legend>Data and fitted model</legend></fieldset>
     <p class="al-actions" data-print="hide"><button type="button" class="al-button" data-action="reset">Reset to the lesson's values</button></p>
     <p class="visually-hidden" data-part="live"></p>`;
   const part = <T extends Element = HTMLElement>(selector: string) => view.querySelector<T>(selector)!;
   part('[data-part="scatter"]').insertAdjacentHTML('beforeend', selectorMarkup(key));
   part('[data-part="convergence"]').insertAdjacentHTML('beforebegin', '<fieldset class="al-control-group" data-group="descent" data-print="hide"><legend>Gradient descent</legend></fieldset>');
   part('[data-part="scatter"]').insertAdjacentHTML('beforeend', '<fieldset class="al-control-group" data-group="huber" data-print="hide"><legend>Huber’s threshold: residuals beyond ±delta pull with a constant force</legend></fieldset>');
+  part('[data-part="scatter"]').insertAdjacentHTML('beforeend', '<fieldset class="al-control-group" data-group="data" data-print="hide"><legend>Data and fitted model</legend></fieldset>');
   const notice = part<HTMLParagraphElement>('[data-part="notice"]');
   const message = part<HTMLParagraphElement>('[data-part="message"]');
   const announce = createAnnouncer(part('[data-part="live"]'));

@@ -86,6 +86,11 @@ describe('markup and figures', () => {
     }
   });
 
+  test('the selected point’s pull on each slope is said as a number', () => {
+    expect(contributionsMarkup(model, 23)).toContain('<p class="al-rl-pull" data-value="pull">Point 24, outlier: pull on the slope under MSE 23.0%, MAE 3.2%, Huber 6.4%.</p>');
+    expect(contributionsMarkup(model, null)).not.toContain('data-value="pull"');
+  });
+
   test('the scatter shows at least the generated spread and widens to a far point', () => {
     const domain = chartDomain(model.points);
     expect(domain.x[0]).toBeLessThan(-3.2);
