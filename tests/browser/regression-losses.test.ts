@@ -98,6 +98,10 @@ test('from the keyboard alone: select a point, move it with the arrow keys, remo
   expect(new URL(page.url()).searchParams.get('regression.edits')).toBe('r23');
   expect(await page.locator(`${WIDGET} .al-rl-details summary`).textContent()).toContain('Every point (39)');
   await expect.poll(() => page.locator(`${WIDGET} [data-part="live"]`).textContent()).toMatch(/^Removed point 24\./);
+  // Reset brings the generated points back and clears the address.
+  await page.getByRole('button', { name: 'Reset to the lesson' }).press('Enter');
+  expect(await slopes(page)).toEqual(DEFAULT_SLOPES);
+  expect(new URL(page.url()).searchParams.has('regression.edits')).toBe(false);
   expect(problems).toEqual([]);
   await page.context().close();
 });

@@ -23,7 +23,7 @@ export const SOLVED_HOW =
 
 /** How the fits are found for the fitted model chosen: the lines, or the lines and the networks drawn instead. */
 export function solvedText(fit: 'line' | 'network'): string {
-  if (fit === 'line') return `${SOLVED_HOW} The lines refit live while you drag.`;
+  if (fit === 'line') return SOLVED_HOW;
   const layers = NETWORK_LAYERS.join('-');
   return `The curves are small networks (${layers}, tanh), one per loss from the same seeded start, each trained by full-batch Adam for ${NETWORK_EPOCHS} epochs: they refit when you let go of a point. The readout, the table and the descent are for the lines: ${SOLVED_HOW}`;
 }
