@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultState } from '../../../src/widgets/common/state.ts';
 import { descend, lineLoss, regressionModel, type RegressionLoss, type RegressionModel } from '../../../src/widgets/regression-losses/model.ts';
 import { asPoints } from '../../../src/widgets/regression-losses/points.ts';
-import { NO_EDITS, SCHEMA, parseEdits, type RegressionState } from '../../../src/widgets/regression-losses/state.ts';
+import { SCHEMA, parseEdits, type RegressionState } from '../../../src/widgets/regression-losses/state.ts';
 
 // The numbers lesson 6 states about the regression widget's data (seed 42, 40 points), computed
 // with the widget's own model: its exact fits, per-point shares, gradient descent and best
@@ -116,6 +116,18 @@ describe('lesson 6, the outlier at the far left (row 23)', () => {
     expect(Math.round(Math.abs(share.gradient.intercept) / average)).toBe(11);
     stated('1.974, 38% of the whole');
     stated('$-0.444$, eleven times the average size of the 36 clean points');
+  });
+
+  test("the four outliers' intercept shares: −1.308 against the others' +1.308 at MSE's fit, 86% of its loss; −0.1 under Huber and MAE", () => {
+    const sum = (id: RegressionLoss, outlier: boolean, part: 'loss' | 'intercept') =>
+      model.losses[id].contributions.reduce((total, c, i) => (model.points[i].outlier === outlier ? total + (part === 'loss' ? c.loss : c.gradient.intercept) : total), 0);
+    expect(fixed(sum('mse', true, 'intercept'))).toBe('-1.308');
+    expect(fixed(sum('mse', false, 'intercept'))).toBe('1.308');
+    expect(Math.round((100 * sum('mse', true, 'loss')) / model.losses.mse.value)).toBe(86);
+    expect(sum('huber', true, 'intercept')).toBeCloseTo(-0.1, 12);
+    expect(sum('mae', true, 'intercept')).toBeCloseTo(-0.1, 12);
+    stated("come to $-1.308$, and at MSE's optimum they exactly balance the 36 other points' $+1.308$");
+    stated("they make up 86% of MSE's loss. Under Huber and MAE the four come to $-0.1$ between them");
   });
 
   test('under Huber and MAE its gradient share is −1/40 = −0.025', () => {
