@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import erf from '@stdlib/math-base-special-erf';
 import { describe, expect, test } from 'vitest';
 import { defaultState } from '../../../src/widgets/common/state.ts';
 import { descend, lineLoss, regressionModel, type RegressionLoss, type RegressionModel } from '../../../src/widgets/regression-losses/model.ts';
@@ -197,6 +198,32 @@ describe('lesson 6, Huber’s delta', () => {
       expect(model.points.every((p, i) => inside(i) === !p.outlier), `delta ${delta}`).toBe(tenths >= 13);
     }
     stated('every $\\delta$ from 1.3 to 5 puts all 36 clean points inside the band and all four outliers outside it');
+  });
+});
+
+describe('lesson 6, choosing delta from the noise', () => {
+  const normalCdf = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
+  const density = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+  test("δ ≈ 1.345 σ keeps 95% of least squares' efficiency under Gaussian noise", () => {
+    // Huber's location estimate with threshold k: efficiency P(|Z| < k)² / E[clip(Z, −k, k)²] for Z ~ N(0, 1).
+    const k = 1.345;
+    const inside = 2 * normalCdf(k) - 1;
+    const clippedSquare = inside - 2 * k * density(k) + 2 * k * k * (1 - normalCdf(k));
+    expect(Math.round((100 * inside * inside) / clippedSquare)).toBe(95);
+    stated('$\\delta \\approx 1.345\\,\\hat\\sigma$');
+    stated('keeps 95% of the statistical efficiency of least squares');
+  });
+
+  test('1.4826 times the median absolute deviation estimates σ: 1/Φ⁻¹(3/4)', () => {
+    let [low, high] = [0, 2];
+    for (let step = 0; step < 100; step++) {
+      const middle = (low + high) / 2;
+      if (normalCdf(middle) < 0.75) low = middle;
+      else high = middle;
+    }
+    expect((1 / low).toFixed(4)).toBe('1.4826');
+    stated('1.4826 times the median absolute deviation');
   });
 });
 
