@@ -42,7 +42,7 @@ function distance(id: RegressionLoss, run: ReturnType<typeof descend>, fit: Regr
 
 describe('lesson 6, the data and the three fits', () => {
   test('40 points, 4 outliers (rows 10, 12, 16, 23); the widget starts at delta 1, lr 0.1, 200 steps', () => {
-    expect(start).toEqual({ seed: 42, points: 40, delta: 1, lr: 0.1, steps: 200 });
+    expect(start).toEqual({ seed: 42, points: 40, delta: 1, lr: 0.1, steps: 200, target: 'line', fit: 'line' });
     expect(model.points.flatMap((p, i) => (p.outlier ? [i] : []))).toEqual([10, 12, 16, 23]);
     stated('10% of the points, here four, pushed up by between 5 and 10');
   });
