@@ -1,0 +1,70 @@
+/**
+ * The loss-descent widget's state as one table: the classifier's weight and bias, which loss
+ * "Gradient descent from here" follows, which losses' curves are drawn, the learning rate, and
+ * the data set's seed and size.
+ *
+ * The design: one choice names the loss descent uses (one at a time, so one path is traced),
+ * and one shown/hidden choice per loss says which curves are drawn (several at a time). The
+ * descent loss's curve is always drawn, whatever its own choice says (`shownLosses`), so the
+ * path always has a curve to lie on.
+ */
+import { choiceField, numberField, type StateOf } from '../common/state.ts';
+import { DESCENT_LOSSES, DESCENT_LOSS_LABELS, type DescentLoss } from './classifier.ts';
+
+/** Whether a loss's curve is drawn. */
+export type Visibility = 'shown' | 'hidden';
+
+const VISIBILITY_OPTIONS = [
+  { value: 'shown', label: 'shown' },
+  { value: 'hidden', label: 'hidden' },
+] as const;
+
+/** A loss curve's shown/hidden field. */
+function curveField(id: DescentLoss, value: Visibility) {
+  return choiceField<Visibility>(`${DESCENT_LOSS_LABELS[id]} curve`, VISIBILITY_OPTIONS, value);
+}
+
+/** The URL name of each loss's shown/hidden field. */
+export const CURVE_FIELDS = {
+  zero_one: 'showZeroOne',
+  perceptron: 'showPerceptron',
+  hinge: 'showHinge',
+  bce: 'showBce',
+} as const satisfies Readonly<Record<DescentLoss, string>>;
+
+/**
+ * Every field, keyed by its URL name. w and b go from −5 to 5 in steps of 0.01. The learning
+ * rate is on a log slider from 0.001 to 10 (grid 0.001), the data set has 4 to 100 points in
+ * steps of 2 (the classes alternate, so each has half).
+ *
+ * The defaults (measured by tests/unit/widgets/loss-descent/model.test.ts): w = −2, b = 1 on 20
+ * points from seed 7 puts the boundary at x = 0.5 the wrong way round, so 15 of the 20 points
+ * (75 %) are misclassified. From there 100 steps at learning rate 0.5 take BCE from 2.11 to
+ * 0.18 (w = 3.24, b = −0.23, 95 % right) and hinge from 2.85 to 0.14 (w = 2.18, b = −0.20,
+ * 95 % right), the perceptron loss to 0.004 (w = 0.43, b = −0.08, 95 %); 0-1 loss stays at
+ * 0.75 and does not move. All four curves are shown, and descent follows BCE.
+ */
+export const SCHEMA = {
+  w: numberField('Weight w', -5, 5, 0.01, -2),
+  b: numberField('Bias b', -5, 5, 0.01, 1),
+  loss: choiceField<DescentLoss>(
+    'Loss for gradient descent',
+    DESCENT_LOSSES.map((id) => ({ value: id, label: DESCENT_LOSS_LABELS[id] })),
+    'bce',
+  ),
+  showZeroOne: curveField('zero_one', 'shown'),
+  showPerceptron: curveField('perceptron', 'shown'),
+  showHinge: curveField('hinge', 'shown'),
+  showBce: curveField('bce', 'shown'),
+  lr: numberField('Learning rate', 0.001, 10, 0.001, 0.5, 'log'),
+  seed: numberField('Seed', 0, 9999, 1, 1),
+  size: numberField('Data points', 4, 100, 2, 20),
+} as const;
+
+/** The widget's full state. */
+export type DescentState = StateOf<typeof SCHEMA>;
+
+/** The losses whose curves are drawn, in DESCENT_LOSSES order: those shown, and always the descent loss. */
+export function shownLosses(state: DescentState): DescentLoss[] {
+  return DESCENT_LOSSES.filter((id) => id === state.loss || state[CURVE_FIELDS[id]] === 'shown');
+}
