@@ -37,12 +37,13 @@ export const CURVE_FIELDS = {
  * rate is on a log slider from 0.001 to 10 (grid 0.001), the data set has 4 to 100 points in
  * steps of 2 (the classes alternate, so each has half).
  *
- * The defaults (measured by tests/unit/widgets/loss-descent/model.test.ts): w = −2, b = 1 on 20
- * points from seed 7 puts the boundary at x = 0.5 the wrong way round, so 15 of the 20 points
- * (75 %) are misclassified. From there 100 steps at learning rate 0.5 take BCE from 2.11 to
- * 0.18 (w = 3.24, b = −0.23, 95 % right) and hinge from 2.85 to 0.14 (w = 2.18, b = −0.20,
- * 95 % right), the perceptron loss to 0.004 (w = 0.43, b = −0.08, 95 %); 0-1 loss stays at
- * 0.75 and does not move. All four curves are shown, and descent follows BCE.
+ * The defaults (measured, and pinned by tests/unit/widgets/loss-descent/model.test.ts): w = −2,
+ * b = 1 on 20 points from seed 1 puts the boundary at x = 0.5 the wrong way round, so 18 of the
+ * 20 points are misclassified (10 % right). From there 100 steps at learning rate 0.5 take BCE
+ * from 2.535 to 0.064 (w = 3.62, b = 0.61; every point right from step 8 on), hinge from 3.326
+ * to 0.024 (w = 2.52, b = 0.83; all right from step 6), and the perceptron loss from 2.385 to 0
+ * (all right at step 6, where it stops: w = 0.40, b = 0.15, since a loss of 0 has gradient 0).
+ * 0-1 loss stays at 0.9 and does not move. All four curves are shown; descent follows BCE.
  */
 export const SCHEMA = {
   w: numberField('Weight w', -5, 5, 0.01, -2),
