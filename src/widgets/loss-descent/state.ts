@@ -40,10 +40,12 @@ export const CURVE_FIELDS = {
  * The defaults (measured, and pinned by tests/unit/widgets/loss-descent/model.test.ts): w = −2,
  * b = 1 on 20 points from seed 1 puts the boundary at x = 0.5 the wrong way round, so 18 of the
  * 20 points are misclassified (10 % right). From there 100 steps at learning rate 0.5 take BCE
- * from 2.535 to 0.064 (w = 3.62, b = 0.61; every point right from step 8 on), hinge from 3.326
- * to 0.024 (w = 2.52, b = 0.83; all right from step 6), and the perceptron loss from 2.385 to 0
- * (all right at step 6, where it stops: w = 0.40, b = 0.15, since a loss of 0 has gradient 0).
- * 0-1 loss stays at 0.9 and does not move. All four curves are shown; descent follows BCE.
+ * from 2.535 to 0.064 (w = 3.62, b = 0.61), falling at every step: every point is right at step
+ * 8, one slips back (95 %) from step 24 to 49 while BCE keeps falling, and all are right from
+ * step 50. Hinge goes from 3.326 to 0.024 (w = 2.52, b = 0.83; all right at step 6, and from
+ * step 11 on). The perceptron loss goes from 2.385 to 0 at step 6, every point right, and stops
+ * there (w = 0.40, b = 0.15): a loss of 0 has gradient 0. 0-1 loss stays at 0.9 and does not
+ * move. All four curves are shown; descent follows BCE.
  */
 export const SCHEMA = {
   w: numberField('Weight w', -5, 5, 0.01, -2),
