@@ -147,11 +147,14 @@ export interface ExampleRow {
   readonly squaredError: number;
   /** max(0, 1 − logit), with y = +1. */
   readonly hinge: number;
+  /** max(0, −logit), with y = +1: 0 for every right answer, however unsure. */
+  readonly perceptron: number;
 }
 
 /**
  * The article's example for a true class 1: for each probability, its 0-1 loss, binary
- * cross-entropy, squared error and hinge loss on its logit, from the numerics core's losses.
+ * cross-entropy, squared error, and hinge and perceptron loss on its logit, from the numerics
+ * core's losses (the perceptron loss, which the core lacks, as max(0, −logit)).
  * 0.49 and 0.51 differ by 1 in 0-1 loss, as do 0.01 and 0.99, yet 0.01 and 0.49 cost the same:
  * 0-1 loss cannot tell a near miss from a confident mistake; the other three can.
  */
@@ -166,6 +169,7 @@ export function articleExample(probabilities: readonly number[] = EXAMPLE_PROBAB
       crossEntropy: loss('bce').value([1], [probability]),
       squaredError: loss('mse').value([1], [probability]),
       hinge: loss('hinge').value([1], [logit]),
+      perceptron: Math.max(0, -logit) + 0,
     };
   });
 }

@@ -158,6 +158,12 @@ describe('the article’s example: a true class 1 predicted at 0.49, 0.51, 0.01 
     });
   });
 
+  test('the perceptron loss on the logit, max(0, −logit), charges nothing for any right answer, however unsure', () => {
+    const expected = [0.040005, 0, 4.59512, 0];
+    rows.forEach((row, index) => expect(row.perceptron).toBeCloseTo(expected[index], 5));
+    expect(Object.is(rows[1].perceptron, -0)).toBe(false);
+  });
+
   test('refuses a probability of 0 or 1, whose logit is infinite', () => {
     expect(() => articleExample([0])).toThrow(/strictly between 0 and 1/);
     expect(() => articleExample([1])).toThrow(/strictly between 0 and 1/);
