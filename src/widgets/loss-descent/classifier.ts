@@ -8,7 +8,7 @@
  * `hinge`, `bce_logits` and `zero_one` applied to the scores, then carried to (w, b) by the chain
  * rule (∂s/∂w = x, ∂s/∂b = 1); the perceptron loss is not in the core and is written here.
  */
-import { createRandom, loss } from '../../lib/index.ts';
+import { activation, createRandom, loss } from '../../lib/index.ts';
 
 /** The losses the widget offers, in the order their curves and controls appear. */
 export const DESCENT_LOSSES = ['zero_one', 'perceptron', 'hinge', 'bce'] as const;
@@ -122,6 +122,27 @@ export function lossValue(data: LineData, id: DescentLoss, w: number, b: number)
 export function lossGradient(data: LineData, id: DescentLoss, w: number, b: number): LossGradient {
   const { gradient } = evaluate(data, id, w, b);
   return gradient;
+}
+
+/**
+ * `lossValue` written out for speed: the same formulas (BCE through the core's softplus, as
+ * `bce_logits` computes it), in one loop with no input checks and no arrays, for curves of
+ * hundreds of points that are redrawn at every step of an animated descent. Tested equal to
+ * `lossValue`.
+ */
+export function meanLoss(data: LineData, id: DescentLoss, w: number, b: number, softplus: (z: number) => number = activation('softplus').f): number {
+  let total = 0;
+  for (let index = 0; index < data.x.length; index++) {
+    const score = w * data.x[index] + b;
+    const label = data.labels[index];
+    const margin = signOf(label) * score;
+    if (id === 'zero_one') total += predictedClass(score) === label ? 0 : 1;
+    else if (id === 'perceptron') total += Math.max(0, -margin);
+    else if (id === 'hinge') total += Math.max(0, 1 - margin);
+    else total += softplus(score) - score * label;
+  }
+  // Divided as each original divides (the core multiplies by 1/n; `perceptron` below divides by n), so the two agree to the last bit.
+  return id === 'perceptron' ? total / data.x.length : total * (1 / data.x.length);
 }
 
 /** A loss's value and gradient at (w, b), computed together. */

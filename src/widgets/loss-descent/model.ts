@@ -3,13 +3,13 @@
  * w at the current b (0-1 loss as an exact staircase), gradient descent from the current (w, b),
  * and the article's example of four predictions for a true class 1.
  */
-import { loss } from '../../lib/index.ts';
+import { activation, loss } from '../../lib/index.ts';
 import {
   DESCENT_LOSS_LABELS,
   accuracy,
   evaluate,
-  lossValue,
   makeLineData,
+  meanLoss,
   type DescentLoss,
   type LineData,
   type LossGradient,
@@ -52,7 +52,8 @@ export function lossCurve(data: LineData, id: DescentLoss, b: number, grid: Curv
     for (const jump of zeroOneJumps(data, b, from, to)) ws.push(jump - 1e-9, jump + 1e-9);
     ws.sort((left, right) => left - right);
   }
-  return ws.map((w) => ({ w, loss: lossValue(data, id, w, b) }));
+  const softplus = activation('softplus').f;
+  return ws.map((w) => ({ w, loss: meanLoss(data, id, w, b, softplus) }));
 }
 
 /**

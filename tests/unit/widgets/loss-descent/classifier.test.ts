@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../../../../src/lib/index.ts';
 import {
+  DESCENT_LOSSES,
   accuracy,
   boundaryOf,
   lossGradient,
   lossValue,
   makeLineData,
+  meanLoss,
   predictedClass,
   scores,
   signOf,
@@ -144,5 +146,17 @@ describe('the data set and the boundary', () => {
     expect(boundaryOf(2, 0)).toBe(0);
     expect(Object.is(boundaryOf(-2, 0), 0)).toBe(true);
     expect(boundaryOf(0, 1)).toBeNull();
+  });
+});
+
+describe('meanLoss, the fast form the curves use', () => {
+  test('equals lossValue to the last bit for every loss at 500 seeded (w, b) and where scores are exactly 0 or 1', () => {
+    const random = createRandom(5);
+    const data = makeLineData(30, 3);
+    const places: [number, number][] = [[0, 0], [0, 1], [0, -1]];
+    for (let index = 0; index < 500; index++) places.push([12 * random.uniform() - 6, 12 * random.uniform() - 6]);
+    for (const id of DESCENT_LOSSES) {
+      for (const [w, b] of places) expect(meanLoss(data, id, w, b)).toBe(lossValue(data, id, w, b));
+    }
   });
 });
