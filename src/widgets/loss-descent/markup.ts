@@ -113,10 +113,10 @@ export function exampleMarkup(rows: readonly ExampleRow[]): string {
     <div class="al-scroll" tabindex="0" role="region" aria-label="The article’s example: four predictions for a point of class 1">
       <table class="al-descent-table" data-part="example-table">
         <caption>The article’s example: four predicted probabilities p for one point whose true class is 1</caption>
-        <thead><tr><th scope="col">p</th><th scope="col">predicted class</th><th scope="col">0-1 loss</th><th scope="col">cross-entropy</th><th scope="col">squared error</th><th scope="col">logit</th><th scope="col">hinge</th><th scope="col">perceptron</th></tr></thead>
+        <thead><tr><th scope="col">p</th><th scope="col">class</th><th scope="col">0-1</th><th scope="col">cross-entropy</th><th scope="col">squared error</th><th scope="col">logit z</th><th scope="col">hinge</th><th scope="col">perceptron</th></tr></thead>
         <tbody>${body}</tbody>
       </table>
     </div>
-    <p class="al-descent-note">The predicted class is 1 when p &gt; 0.5. Cross-entropy is −ln p and squared error (1 − p)². Hinge, max(0, 1 − z), and the perceptron loss, max(0, −z), take the logit z = ln(p/(1 − p)), the score whose sigmoid is p.</p>
+    <p class="al-descent-note">The class predicted is 1 when p &gt; 0.5, and the 0-1 column is 1 for a mistake. Cross-entropy is −ln p and squared error (1 − p)². Hinge, max(0, 1 − z), and the perceptron loss, max(0, −z), take the logit z = ln(p/(1 − p)), the score whose sigmoid is p.</p>
     <p class="al-descent-note">0-1 loss charges 0.49 and 0.01 the same, 1, and 0.51 and 0.99 the same, 0: it cannot tell a near miss from a confident mistake. Cross-entropy charges the confident mistake more than six times the near miss. The perceptron loss charges nothing for any right answer, however unsure.</p>`;
 }
