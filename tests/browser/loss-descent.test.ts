@@ -112,6 +112,16 @@ test('the animated descent moves the boundary step by step, and Stop ends it whe
   await page.context().close();
 });
 
+test('a descent that leaves the sliders’ range ends held at its edge, and says so', async () => {
+  const { page, problems } = await openDescent('?descent.w=5&descent.b=-5&descent.lr=10&descent.loss=hinge', { reducedMotion: 'reduce' });
+  await descendButton(page).click();
+  expect(await status(page)).toMatch(/^100 steps of gradient descent under Hinge loss: the loss went from 0\.728 to 0\.000, and 20 of 20 points right \(100\.0%\), at w = \d+\.\d\d, b = 2\.00\. That is outside the sliders’ range, so w and b are held at its edge: w = 5\.00, b = 2\.00\.$/);
+  expect(await box(page, 'Weight w').inputValue()).toBe('5.00');
+  expect(await summary(page)).toMatch(/^At w = 5\.00, b = 2\.00: /);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('dragging on the data chart moves the boundary: b changes, w stays', async () => {
   const { page, problems } = await openDescent();
   const chart = page.locator(`${WIDGET} [data-chart="data"] svg`);

@@ -103,8 +103,9 @@ export function mountLossDescent(host: HTMLElement): void {
     stopTimer();
     const end = current.descent.path[current.reached];
     const place = (field: typeof SCHEMA.w, value: number) => snapToGrid(field, Math.min(field.max, Math.max(field.min, value)));
-    const held = [end.w, end.b].some((value) => value < SCHEMA.w.min || value > SCHEMA.w.max);
+    const outside = ([['w', end.w], ['b', end.b]] as const).some(([name, value]) => value < SCHEMA[name].min || value > SCHEMA[name].max);
     state = { ...state, w: place(SCHEMA.w, end.w), b: place(SCHEMA.b, end.b) };
+    const held = outside ? { w: state.w, b: state.b } : null;
     controls.get('w')!.set(state.w);
     controls.get('b')!.set(state.b);
     writeAddress();
@@ -117,10 +118,10 @@ export function mountLossDescent(host: HTMLElement): void {
   function advance(current: Run) {
     if (run !== current) return;
     current.reached = Math.min(DESCENT_STEPS, current.reached + 1);
+    if (current.reached >= DESCENT_STEPS) return finish(current);
     // The steps charts only move their marker: redrawn every STEPS_EVERY steps, so a step stays well under 50 ms.
     render(current.reached % STEPS_EVERY === 0);
-    if (current.reached >= DESCENT_STEPS) finish(current);
-    else current.timer = setTimeout(() => advance(current), STEP_MS);
+    current.timer = setTimeout(() => advance(current), STEP_MS);
   }
 
   button.addEventListener('click', () => {
@@ -154,7 +155,8 @@ export function mountLossDescent(host: HTMLElement): void {
   /** Draws the charts (the steps charts too unless told not to) and the readout at the step shown, or at the state's w and b, and returns what to announce. */
   function render(withSteps = true): string {
     const data = dataOf(state);
-    const at = run ? run.descent.path[run.reached] : { w: state.w, b: state.b };
+    // While a descent runs, its current step; otherwise the state (after a run, its end on the sliders' grid).
+    const at = run?.timer !== undefined ? run.descent.path[run.reached] : { w: state.w, b: state.b };
     const shown = shownLosses(state);
     const marks = marksOf({ ...state, w: at.w, b: at.b }, shown);
     const curves = shown.map((id) => ({ loss: id, points: lossCurve(data, id, at.b) }));

@@ -86,10 +86,10 @@ export function announcement(data: LineData, w: number, b: number, marks: readon
 /**
  * The sentence after a descent: for a loss that did not move, why (for 0-1 loss, ZERO_ONE_STUCK)
  * and that w, b and the mistakes are unchanged; otherwise where it went. `reached` is the step
- * it got to (less than DESCENT_STEPS when the reader pressed Stop); `held` says the end point
- * was brought back inside the sliders' range.
+ * it got to (less than DESCENT_STEPS when the reader pressed Stop); `held` is where w and b were
+ * put when the end point lay outside the sliders' range (null when it did not).
  */
-export function descentSummary(run: Descent, reached: number, size: number, held = false): string {
+export function descentSummary(run: Descent, reached: number, size: number, held: { w: number; b: number } | null = null): string {
   const first = run.path[0];
   const last = run.path[Math.min(reached, run.path.length - 1)];
   const name = DESCENT_LOSS_LABELS[run.loss];
@@ -98,8 +98,9 @@ export function descentSummary(run: Descent, reached: number, size: number, held
     return `${run.stuck} After ${DESCENT_STEPS} steps w and b are still ${formatSetting(first.w)} and ${formatSetting(first.b)}, and ${wrong} of ${size} points are still wrong.`;
   }
   const when = reached >= DESCENT_STEPS ? `${DESCENT_STEPS} steps` : `Stopped after ${reached} of ${DESCENT_STEPS} steps`;
-  const range = held ? ' The run left the sliders’ range, so w and b are held at its edge.' : '';
-  return `${when} of gradient descent under ${name}: the loss went from ${formatValue(first.loss)} to ${formatValue(last.loss)}, and ${rightCount(last.accuracy, size)}. Now w = ${formatSetting(last.w)} and b = ${formatSetting(last.b)} (the sliders round to 0.01).${range}`;
+  const result = `${when} of gradient descent under ${name}: the loss went from ${formatValue(first.loss)} to ${formatValue(last.loss)}, and ${rightCount(last.accuracy, size)}`;
+  if (held === null) return `${result}. Now w = ${formatSetting(last.w)} and b = ${formatSetting(last.b)} (the sliders round to 0.01).`;
+  return `${result}, at w = ${formatSetting(last.w)}, b = ${formatSetting(last.b)}. That is outside the sliders’ range, so w and b are held at its edge: w = ${formatSetting(held.w)}, b = ${formatSetting(held.b)}.`;
 }
 
 /** The line above the readout: accuracy and where the boundary is. */

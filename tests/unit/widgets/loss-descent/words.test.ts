@@ -22,9 +22,14 @@ describe('the sentence after a descent', () => {
   });
 
   test('stopped early, and held at the sliders’ edge', () => {
-    const text = descentSummary(descend(defaults, 'hinge'), 3, 20, true);
+    const text = descentSummary(descend(defaults, 'hinge'), 3, 20);
     expect(text).toMatch(/^Stopped after 3 of 100 steps of gradient descent under Hinge loss: the loss went from 3\.326 to /);
-    expect(text).toMatch(/The run left the sliders’ range, so w and b are held at its edge\.$/);
+    const start = { ...defaults, w: 5, b: -5, lr: 10, loss: 'hinge' as const };
+    const far = descend(start, 'hinge');
+    expect(far.path.at(-1)!.w).toBeGreaterThan(5);
+    expect(descentSummary(far, 100, 20, { w: 5, b: 2 })).toBe(
+      `100 steps of gradient descent under Hinge loss: the loss went from 0.728 to 0.000, and 20 of 20 points right (100.0%), at w = ${far.path.at(-1)!.w.toFixed(2)}, b = 2.00. That is outside the sliders’ range, so w and b are held at its edge: w = 5.00, b = 2.00.`,
+    );
   });
 
   test('the perceptron loss, once every point is right, has gradient 0 and stops, but it did move first', () => {
