@@ -30,7 +30,7 @@ function lossKey(id: DescentLoss, shown: boolean, descent: DescentLoss): string 
 
 /** The loss chart's legend, every loss listed and those not drawn hidden. */
 export function lossLegendMarkup(shown: readonly DescentLoss[], descent: DescentLoss): string {
-  const trail = '<li><svg width="36" height="12" aria-hidden="true"><line x1="1" y1="6" x2="35" y2="6" stroke="var(--color-text)" stroke-width="1.5" stroke-dasharray="1 3"/></svg> descent’s trail</li>';
+  const trail = '<li><svg width="36" height="12" aria-hidden="true"><line x1="1" y1="6" x2="35" y2="6" stroke="var(--color-text)" stroke-width="1.5" stroke-dasharray="1 3"/></svg> descent’s trail: the loss at each step’s own w and b (the curves are at the current b)</li>';
   return `<ul class="al-legend" data-part="loss-legend">${DESCENT_LOSSES.map((id) => lossKey(id, shown.includes(id), descent)).join('')}${trail}</ul>`;
 }
 
@@ -94,7 +94,7 @@ export function readoutMarkup(marks: readonly LossMark[], summary: string): stri
     <div class="al-scroll" tabindex="0" role="region" aria-label="Each shown loss at the current w and b">
       <table class="al-descent-table">
         <caption>Each shown loss at the current w and b</caption>
-        <thead><tr><th scope="col">loss</th><th scope="col">value L</th><th scope="col">∂L/∂w</th><th scope="col">∂L/∂b</th></tr></thead>
+        <thead><tr><th scope="col">loss</th><th scope="col">L</th><th scope="col">∂L/∂w</th><th scope="col">∂L/∂b</th></tr></thead>
         <tbody>${rows}</tbody>
       </table>
     </div>
@@ -113,7 +113,7 @@ export function exampleMarkup(rows: readonly ExampleRow[]): string {
     <div class="al-scroll" tabindex="0" role="region" aria-label="The article’s example: four predictions for a point of class 1">
       <table class="al-descent-table" data-part="example-table">
         <caption>The article’s example: four predicted probabilities p for one point whose true class is 1</caption>
-        <thead><tr><th scope="col">p</th><th scope="col">class</th><th scope="col">0-1</th><th scope="col">cross-entropy</th><th scope="col">squared error</th><th scope="col">logit z</th><th scope="col">hinge</th><th scope="col">perceptron</th></tr></thead>
+        <thead><tr><th scope="col">p</th><th scope="col">class</th><th scope="col">0&#8209;1</th><th scope="col">cross-entropy</th><th scope="col">squared error</th><th scope="col">logit z</th><th scope="col">hinge</th><th scope="col">perceptron</th></tr></thead>
         <tbody>${body}</tbody>
       </table>
     </div>
