@@ -8,7 +8,7 @@
  * descent loss's curve is always drawn, whatever its own choice says (`shownLosses`), so the
  * path always has a curve to lie on.
  */
-import { choiceField, numberField, type StateOf } from '../common/state.ts';
+import { choiceField, numberField, parseState, type StateOf } from '../common/state.ts';
 import { DESCENT_LOSSES, DESCENT_LOSS_LABELS, type DescentLoss } from './classifier.ts';
 
 /** Whether a loss's curve is drawn. */
@@ -70,4 +70,15 @@ export type DescentState = StateOf<typeof SCHEMA>;
 /** The losses whose curves are drawn, in DESCENT_LOSSES order: those shown, and always the descent loss. */
 export function shownLosses(state: DescentState): DescentLoss[] {
   return DESCENT_LOSSES.filter((id) => id === state.loss || state[CURVE_FIELDS[id]] === 'shown');
+}
+
+/**
+ * The lesson's starting state from a <LossDescent> element's props (`w={-1}`, `loss="zero_one"`),
+ * or an Error naming every bad prop, an unknown name or a refused value, which fails the build.
+ */
+export function stateFromProps(props: Readonly<Record<string, unknown>>, where: string): DescentState {
+  const unknown = Object.keys(props).filter((name) => !(name in SCHEMA)).map((name) => `${name} is not a setting of this widget.`);
+  const { state, problems } = parseState(SCHEMA, Object.fromEntries(Object.entries(props).map(([name, value]) => [name, String(value)])));
+  if (unknown.length + problems.length > 0) throw new Error(`<LossDescent> in ${where}: ${[...unknown, ...problems].join(' ')}`);
+  return state;
 }

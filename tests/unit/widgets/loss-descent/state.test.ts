@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultState, parseState, serialiseState, snapToGrid } from '../../../../src/widgets/common/state.ts';
-import { CURVE_FIELDS, SCHEMA, shownLosses } from '../../../../src/widgets/loss-descent/state.ts';
+import { CURVE_FIELDS, SCHEMA, shownLosses, stateFromProps } from '../../../../src/widgets/loss-descent/state.ts';
 
 describe('the loss-descent state table', () => {
   test('has the measured defaults: w = −2, b = 1, BCE, every curve, learning rate 0.5, seed 1, 20 points', () => {
@@ -74,5 +74,18 @@ describe('the curves drawn', () => {
     const fewer = { ...state, showZeroOne: 'hidden', showPerceptron: 'hidden', showBce: 'hidden' } as const;
     expect(shownLosses(fewer)).toEqual(['hinge', 'bce']);
     expect(shownLosses({ ...fewer, loss: 'perceptron', showHinge: 'hidden' })).toEqual(['perceptron']);
+  });
+});
+
+describe('a lesson’s props', () => {
+  test('set the starting state, numbers and choices alike', () => {
+    const state = stateFromProps({ w: -1, b: 0.5, loss: 'zero_one', showBce: 'hidden' }, '/lessons/05/');
+    expect(state).toMatchObject({ w: -1, b: 0.5, loss: 'zero_one', showBce: 'hidden', lr: 0.5 });
+  });
+
+  test('an unknown prop or a refused value fails the build, naming each and the page', () => {
+    expect(() => stateFromProps({ weight: 1, lr: 20, loss: 'mse' }, '/lessons/05/')).toThrow(
+      /^<LossDescent> in \/lessons\/05\/: weight is not a setting of this widget\. Loss for gradient descent: "mse" is not allowed.*Learning rate: "20" is not allowed/,
+    );
   });
 });
