@@ -175,6 +175,8 @@ test('without JavaScript the reader sees the still figure and the article’s ex
   expect(await table.locator('tbody td:nth-child(3)').allTextContents()).toEqual(['1', '0', '1', '0']);
   expect(await table.locator('tbody td:nth-child(4)').allTextContents()).toEqual(['0.713', '0.673', '4.605', '0.010']);
   expect(await summary(page)).toMatch(/2 of 20 points right/);
+  // The still figure says nothing of dragging, which it cannot do.
+  expect(await page.locator(`${WIDGET} [data-chart="data"] svg`).getAttribute('aria-description')).not.toContain('Drag');
   await page.context().close();
 });
 

@@ -44,8 +44,8 @@ export function plottedPoints(data: LineData, w: number, b: number) {
   }));
 }
 
-/** The data on a number line: class rows, points filled when right and hollow when wrong, the boundary and which side predicts class 1. */
-export function dataFigure(data: LineData, w: number, b: number, width: number): Plot.PlotOptions {
+/** The data on a number line: class rows, points filled when right and hollow when wrong, the boundary and which side predicts class 1 (`live`: the chart can be dragged). */
+export function dataFigure(data: LineData, w: number, b: number, width: number, live = true): Plot.PlotOptions {
   const [low, high] = featureDomain(data);
   const points = plottedPoints(data, w, b);
   const boundary = boundaryOf(w, b);
@@ -70,7 +70,7 @@ export function dataFigure(data: LineData, w: number, b: number, width: number):
     marginLeft: 60,
     grid: false,
     ariaLabel: 'The data on a number line, with the boundary where w·x + b = 0',
-    ariaDescription: describeData(data, w, b),
+    ariaDescription: describeData(data, w, b, live),
     x: { domain: [low, high], label: 'feature x', grid: true },
     y: { domain: [-0.5, 1.5], ticks: [0, 1], tickFormat: (value: number) => `class ${value}`, label: null },
     marks,

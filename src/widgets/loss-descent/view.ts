@@ -197,6 +197,7 @@ export function mountLossDescent(host: HTMLElement): void {
   });
 
   host.replaceChildren(view);
+  host.dataset.running = 'false';
   render();
   onWidthChange(frames.data, () => requestAnimationFrame(render));
   host.dataset.ready = 'true';

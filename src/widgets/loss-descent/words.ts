@@ -36,8 +36,8 @@ export function partialText(gradient: LossGradient, along: 'w' | 'b'): string {
   return gradient.defined ? formatValue(gradient[along]) : 'not defined here';
 }
 
-/** The data chart's description. */
-export function describeData(data: LineData, w: number, b: number): string {
+/** The data chart's description; `live` adds how to move the boundary (the build-time figure cannot). */
+export function describeData(data: LineData, w: number, b: number, live = true): string {
   const size = data.x.length;
   const ones = data.labels.filter((label) => label === 1).length;
   const boundary = boundaryOf(w, b);
@@ -45,7 +45,7 @@ export function describeData(data: LineData, w: number, b: number): string {
     boundary === null
       ? `With w = 0 there is no boundary: every score is b = ${formatSetting(b)}, so every point gets the same class.`
       : `The boundary w·x + b = 0 is at x = ${formatSetting(boundary)}; points to its ${w > 0 ? 'right' : 'left'} are predicted class 1.`;
-  return `${size} points on the feature axis: ${size - ones} of class 0 (circles, lower row) and ${ones} of class 1 (triangles, upper row), filled when classified right and hollow when wrong. ${where} ${rightCount(accuracy(data, w, b), size)}. Drag on the chart to move the boundary (this sets b, keeping w), or use the sliders.`;
+  return `${size} points on the feature axis: ${size - ones} of class 0 (circles, lower row) and ${ones} of class 1 (triangles, upper row), filled when classified right and hollow when wrong. ${where} ${rightCount(accuracy(data, w, b), size)}.${live ? ' Drag on the chart to move the boundary (this sets b, keeping w), or use the sliders.' : ''}`;
 }
 
 /** One loss at the current w, in words: value and slope along w, or why there is no slope. */
