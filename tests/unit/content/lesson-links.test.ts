@@ -7,6 +7,7 @@ import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
 import { SCHEMA as DYING } from '../../../src/widgets/dying-relu/state.ts';
 import { SCHEMA as REGRESSION } from '../../../src/widgets/regression-losses/state.ts';
+import { SCHEMA as DESCENT } from '../../../src/widgets/loss-descent/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
@@ -26,6 +27,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: strin
   softmax: { schema: SOFTMAX, defaultId: 'softmax' },
   'dying-relu': { schema: DYING, defaultId: 'dying' },
   'regression-losses': { schema: REGRESSION, defaultId: 'regression' },
+  'loss-descent': { schema: DESCENT, defaultId: 'descent' },
 };
 
 /**
