@@ -1,5 +1,6 @@
 import type { CheckResult } from '../protocol.ts';
 import { bceGradient } from './bce-gradient.ts';
+import { fourPredictions } from './four-predictions.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
 import { leakyReluAndElu } from './leaky-relu-and-elu.ts';
 import { isCheckName, type CheckName } from './names.ts';
@@ -16,6 +17,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'tanh-from-sigmoid': tanhFromSigmoid,
   'leaky-relu-and-elu': leakyReluAndElu,
   'stable-softmax': stableSoftmax,
+  'four-predictions': fourPredictions,
 };
 
 /**
