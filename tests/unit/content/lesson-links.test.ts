@@ -6,6 +6,7 @@ import { readParams } from '../../../src/widgets/common/url-state.ts';
 import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/state.ts';
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
 import { SCHEMA as DYING } from '../../../src/widgets/dying-relu/state.ts';
+import { SCHEMA as DESCENT } from '../../../src/widgets/loss-descent/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
@@ -24,6 +25,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: strin
   'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
   softmax: { schema: SOFTMAX, defaultId: 'softmax' },
   'dying-relu': { schema: DYING, defaultId: 'dying' },
+  'loss-descent': { schema: DESCENT, defaultId: 'descent' },
 };
 
 /**
