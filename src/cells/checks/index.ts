@@ -1,5 +1,6 @@
 import type { CheckResult } from '../protocol.ts';
 import { bceGradient } from './bce-gradient.ts';
+import { fourPredictions } from './four-predictions.ts';
 import { checkHuber } from './huber.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
 import { leakyReluAndElu } from './leaky-relu-and-elu.ts';
@@ -17,6 +18,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'tanh-from-sigmoid': tanhFromSigmoid,
   'leaky-relu-and-elu': leakyReluAndElu,
   'stable-softmax': stableSoftmax,
+  'four-predictions': fourPredictions,
   huber: checkHuber,
 };
 
