@@ -22,6 +22,13 @@ async function slopes(page: Page): Promise<Record<(typeof LOSSES)[number], numbe
   return { mse: await read('mse'), mae: await read('mae'), huber: await read('huber') };
 }
 
+/** The ringed (selected) point's box, after scrolling the chart to the middle of the viewport so a drag stays on screen. */
+async function selectedPointBox(page: Page) {
+  const ring = page.locator(`${WIDGET} [data-chart="scatter"] circle[r="10"]`);
+  await ring.evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  return (await ring.boundingBox())!;
+}
+
 /** Nothing the reader sees says NaN, Infinity or a failed number. */
 async function expectNoBadNumbers(page: Page): Promise<void> {
   expect(await page.locator(WIDGET).innerText()).not.toMatch(/NaN|Infinity|not a number|infinite|undefined/);
@@ -47,8 +54,7 @@ test('dragging the largest outlier up with the mouse moves the MSE slope far mor
   const { page, problems } = await openWidget();
   // The largest pull on MSE's slope is selected at the start: point 24, ringed on the chart.
   expect(await page.getByLabel('Selected point', { exact: true }).inputValue()).toBe('23');
-  const ring = page.locator(`${WIDGET} [data-chart="scatter"] circle[r="10"]`);
-  const box = (await ring.boundingBox())!;
+  const box = await selectedPointBox(page);
   const before = await slopes(page);
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
@@ -117,7 +123,7 @@ test('with a small network per loss on the curved target, the curves refit when 
   const mseCurve = () => page.locator(`${WIDGET} [data-chart="scatter"] g[stroke="var(--series-1)"] path`).first().getAttribute('d');
   const before = (await mseCurve())!;
   expect(before.split(/[LC]/).length).toBeGreaterThan(50);
-  const box = (await page.locator(`${WIDGET} [data-chart="scatter"] circle[r="10"]`).boundingBox())!;
+  const box = await selectedPointBox(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 80, { steps: 5 });
