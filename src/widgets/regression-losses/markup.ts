@@ -69,7 +69,7 @@ export function readoutMarkup(model: RegressionModel): string {
     return `<tr><th scope="row">${swatch(loss)} ${look.name}</th><td>${lineText(result.line)}</td><td data-value="slope-${loss}">${formatFixed(result.line.slope, 4)}</td><td>${formatValue(result.value)}</td><td>${look.constant} ${formatFixed(result.constant, 2)}</td></tr>`;
   }).join('');
   return `<div class="al-table-scroll" tabindex="0" role="region" aria-label="The three fits">
-    <table class="al-number-table"><thead><tr><th scope="col">loss</th><th scope="col">fitted line</th><th scope="col">slope</th><th scope="col">mean loss at the fit</th><th scope="col">best constant</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    <table class="al-number-table"><thead><tr><th scope="col">loss</th><th scope="col">fitted line</th><th scope="col">slope</th><th scope="col">mean loss</th><th scope="col">best constant</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** The rows the table shows: the selected point, then the largest pulls on MSE's slope. */
@@ -84,26 +84,56 @@ export function tableRows(model: RegressionModel, selected: number | null, limit
   return rows;
 }
 
+/** Each point's residual, share of the loss and pull on the slope under each loss, as table cells. */
+function pointCells(model: RegressionModel) {
+  const shares = REGRESSION_LOSSES.map((loss) => ({ loss, value: lossShares(model.losses[loss].contributions), pull: slopePulls(model.losses[loss].contributions) }));
+  return {
+    shares,
+    cells: (index: number) =>
+      shares.flatMap(({ loss, value, pull }) => [formatValue(model.losses[loss].contributions[index].residual), formatPercent(value[index]), formatPercent(pull[index])]),
+  };
+}
+
+const QUANTITIES = ['residual', 'loss share', 'pull on slope'] as const;
+
 /**
- * Residual, share of the loss and pull on the slope of each point under each loss, for the
- * table's rows; the whole list behind a disclosure.
+ * The selected point and the largest pulls as columns, one row per quantity and loss: six
+ * points fit the lesson column this way, where twelve columns of points would not.
+ */
+function topTable(model: RegressionModel, selected: number | null, indices: readonly number[]): string {
+  const { cells } = pointCells(model);
+  const columns = indices.map(cells);
+  const mark = (index: number) => (index === selected ? ' data-selected="true"' : '');
+  const head = `<thead><tr><td></td><td></td>${indices.map((index) => `<th scope="col"${mark(index)}>${pointName(model.points[index], index)}${index === selected ? ' (selected)' : ''}</th>`).join('')}</tr></thead>`;
+  const position = (label: string, value: (index: number) => number) =>
+    `<tr><th scope="row" colspan="2">${label}</th>${indices.map((index) => `<td${mark(index)}>${formatFixed(value(index), 2)}</td>`).join('')}</tr>`;
+  const body = REGRESSION_LOSSES.map((loss, l) =>
+    QUANTITIES.map((quantity, q) => {
+      const group = q === 0 ? `<th scope="rowgroup" rowspan="3">${LOSS_LOOK[loss].name}</th>` : '';
+      return `<tr${q === 0 ? ' class="al-rl-group"' : ''}>${group}<th scope="row">${quantity}</th>${indices.map((index, i) => `<td${mark(index)}>${columns[i][3 * l + q]}</td>`).join('')}</tr>`;
+    }).join(''),
+  ).join('');
+  return `<div class="al-table-scroll" tabindex="0" role="region" aria-label="The selected point and the largest pulls on the MSE slope">
+    <table class="al-number-table al-rl-top">${head}<tbody>${position('x', (index) => model.points[index].x)}${position('y', (index) => model.points[index].y)}${body}</tbody></table></div>`;
+}
+
+/**
+ * Residual, share of the loss and pull on the slope of each point under each loss: the selected
+ * point and the largest pulls on MSE's slope in a table of columns, and the whole list, a row
+ * per point, behind a disclosure.
  */
 export function contributionsMarkup(model: RegressionModel, selected: number | null): string {
-  const shares = REGRESSION_LOSSES.map((loss) => ({ loss, value: lossShares(model.losses[loss].contributions), pull: slopePulls(model.losses[loss].contributions) }));
+  const { shares, cells } = pointCells(model);
   const row = (index: number) => {
     const point = model.points[index];
-    const cells = shares.flatMap(({ loss, value, pull }) => [formatValue(model.losses[loss].contributions[index].residual), formatPercent(value[index]), formatPercent(pull[index])]);
-    const mark = index === selected ? ' data-selected="true"' : '';
-    return `<tr${mark}><th scope="row">${pointName(point, index)}${index === selected ? ' (selected)' : ''}</th><td>${formatFixed(point.x, 2)}</td><td>${formatFixed(point.y, 2)}</td>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    return `<tr><th scope="row">${pointName(point, index)}</th><td>${formatFixed(point.x, 2)}</td><td>${formatFixed(point.y, 2)}</td>${cells(index).map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   };
   const head = `<thead><tr><th scope="col" rowspan="2">point</th><th scope="col" rowspan="2">x</th><th scope="col" rowspan="2">y</th>${REGRESSION_LOSSES.map((loss) => `<th scope="colgroup" colspan="3">${LOSS_LOOK[loss].name}</th>`).join('')}</tr>
-    <tr>${REGRESSION_LOSSES.map(() => '<th scope="col">residual</th><th scope="col">loss share</th><th scope="col">pull on slope</th>').join('')}</tr></thead>`;
-  const table = (indices: number[], label: string) =>
-    `<div class="al-table-scroll" tabindex="0" role="region" aria-label="${label}"><table class="al-number-table">${head}<tbody>${indices.map(row).join('')}</tbody></table></div>`;
+    <tr>${REGRESSION_LOSSES.map(() => QUANTITIES.map((quantity) => `<th scope="col">${quantity}</th>`).join('')).join('')}</tr></thead>`;
   const mse = slopePulls(model.losses.mse.contributions);
   const all = model.points.map((_, index) => index).sort((a, b) => mse[b] - mse[a] || a - b);
   const pulls = selected === null ? '' : `<p class="al-rl-pull" data-value="pull">${pointName(model.points[selected], selected)}: pull on the slope under ${shares.map(({ loss, pull }) => `${LOSS_LOOK[loss].name} ${formatPercent(pull[selected])}`).join(', ')}.</p>`;
   return `${pulls}<p class="al-rl-note">Residual r = prediction − y at each fit. Loss share: the point’s part of the mean loss. Pull on slope: its share of Σ|∂ℓ<sub>i</sub>/∂slope|, the sizes of the pulls that cancel at the fit.</p>
-    ${table(tableRows(model, selected), 'The selected point and the largest pulls on the MSE slope')}
-    <details class="al-rl-details"><summary>Every point (${model.points.length}), largest MSE pull first</summary>${table(all, 'Every point')}</details>`;
+    ${topTable(model, selected, tableRows(model, selected))}
+    <details class="al-rl-details"><summary>Every point (${model.points.length}), largest MSE pull first</summary><div class="al-table-scroll" tabindex="0" role="region" aria-label="Every point"><table class="al-number-table">${head}<tbody>${all.map(row).join('')}</tbody></table></div></details>`;
 }
