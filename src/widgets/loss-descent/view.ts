@@ -199,6 +199,6 @@ export function mountLossDescent(host: HTMLElement): void {
   host.replaceChildren(view);
   host.dataset.running = 'false';
   render();
-  onWidthChange(frames.data, () => requestAnimationFrame(render));
+  onWidthChange(frames.data, () => requestAnimationFrame(() => render()));
   host.dataset.ready = 'true';
 }

@@ -27,7 +27,7 @@ export function rightCount(share: number, size: number): string {
 export function undefinedWords(id: DescentLoss): string {
   if (id === 'zero_one') return 'a point lies exactly on the boundary, where 0-1 loss jumps; descent takes 0 there';
   if (id === 'perceptron') return 'a point has y·s = 0 exactly, a kink of max(0, −y·s); descent takes that point’s slope as 0 there';
-  if (id === 'hinge') return 'a point has y·s = 1 exactly, a kink of max(0, 1 − y·s); descent takes that point’s slope as 0 there, as PyTorch does';
+  if (id === 'hinge') return 'a point has y·s = 1 exactly, a kink of max(0, 1 − y·s); descent takes that point’s slope as 0 there, as PyTorch’s relu(1 − y·s) does';
   return 'binary cross-entropy has a derivative everywhere';
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultState } from '../../../src/widgets/common/state.ts';
 import { zeroOneJumps, dataOf } from '../../../src/widgets/loss-descent/model.ts';
@@ -11,6 +12,9 @@ import { cellOf, run, tableNumbers } from './lesson-cells-harness.ts';
 // model. lesson-cells.test.ts runs every cell, and the graded one against its check.
 
 const LESSON = '05-what-a-loss-measures.mdx';
+const source = readFileSync(new URL(`../../../content/lessons/${LESSON}`, import.meta.url), 'utf8');
+/** Asserts the lesson says `text`, word for word. */
+const says = (text: string) => expect(source, `the lesson says "${text}"`).toContain(text);
 
 describe('lesson 5, cell "The staircase, and its slope"', () => {
   test('19 jumps, the first at −2.400, the same as the widget’s; slopes 0 at w = −2, 0 and 1 (loss 0.9, 0.5, 0.2), −25,000 at the eleventh jump, w ≈ 0.606', async () => {
@@ -28,6 +32,9 @@ describe('lesson 5, cell "The staircase, and its slope"', () => {
     expect(slope).toBeCloseTo(-25000, 3);
     expect(-0.05 / 2e-6).toBeCloseTo(-25000, 6);
     expect(output.some((entry) => entry.kind === 'plot')).toBe(true);
+    says('At $w = -2$, 0 and 1 the slope is 0: the loss is 0.9, 0.5 and 0.2 there');
+    says('At the eleventh jump, $w \\approx 0.606$, it reads −25,000');
+    says('the jump of $-0.05$ divided by $2h = 2 \\times 10^{-6}$');
   });
 });
 
@@ -56,6 +63,11 @@ describe('lesson 5, cell "Rosenblatt\'s rule, run until it stops"', () => {
     expect(sixty.slice(0, 3)).toEqual([60, 100, 400]);
     expect(sixty[6]).toBe(4);
     expect(sixty[7]).toBeGreaterThanOrEqual(4);
+    // 400 updates in 100 passes, none with fewer than 4: exactly 4 in every pass.
+    expect(sixty[2]).toBe(4 * sixty[1]);
+    says('the rule makes 5 updates in three epochs, and the fourth pass finds no mistake');
+    says('it stops at $w = 1.48$, $b = 1$, a boundary at $x = -0.675$');
+    says('after 100 epochs and 400 updates it is still making 4 mistakes in every pass');
   });
 });
 

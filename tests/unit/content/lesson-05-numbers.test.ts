@@ -28,6 +28,7 @@ describe('lesson 5, the widget’s data and start', () => {
     expect(accuracy(data, -2, 1)).toBe(0.1);
     expect(at('zero_one', -2, 1)).toBe(0.9);
     says('20 points from seed 1');
+    says('It starts at $w = -2$, $b = 1$');
     says('standard deviation of 0.6');
     says('the boundary is at $x = 0.5$, the wrong way round, so 18 of the 20 points are misclassified (10% right)');
   });
@@ -38,7 +39,7 @@ describe('lesson 5, the widget’s data and start', () => {
     expect(fixed(Math.max(...class0), 3)).toBe('-0.727');
     expect(fixed(Math.min(...class1), 3)).toBe('-0.123');
     says('just right of the class-0 point at $-0.727$');
-    says('the twentieth point, at $x = -0.123$, crosses at $w = 8.1$');
+    says('at $w = 8.1$, the twentieth point, at $x = -0.123$, goes to the wrong side');
     expect(fixed(-1 / Math.min(...class1), 1)).toBe('8.1');
   });
 });
@@ -61,6 +62,7 @@ describe('lesson 5, the try-this list', () => {
     expect(run.moved).toBe(false);
     expect(run.path.at(-1)!.loss).toBe(0.9);
     says(`"${run.stuck}"`);
+    says('The loss stays at 0.9.');
   });
 
   test('3: perceptron 2.385 → 0 at step 6, boundary at −0.38 (w = 0.40, b = 0.15); hinge 3.326 → 0.024, w = 2.52, b = 0.83', () => {
@@ -73,7 +75,8 @@ describe('lesson 5, the try-this list', () => {
     const hinge = descend(start, 'hinge').path;
     expect([fixed(hinge[0].loss, 3), fixed(hinge.at(-1)!.loss, 3), fixed(hinge.at(-1)!.w, 2), fixed(hinge.at(-1)!.b, 2)]).toEqual(['3.326', '0.024', '2.52', '0.83']);
     says('From 2.385 the loss reaches exactly 0 at step 6');
-    says('$x = -0.38$ ($w = 0.40$, $b = 0.15$)');
+    says('the boundary stops dead at $x = -0.38$');
+    says('every point right, and then');
     says('goes from 3.326 to 0.024 and ends at $w = 2.52$, $b = 0.83$');
   });
 
@@ -86,6 +89,8 @@ describe('lesson 5, the try-this list', () => {
     expect(fixed(at('bce', 2, 1.4), 3)).toBe('0.215');
     expect(fixed(at('bce', 2, 0.3), 3)).toBe('0.146');
     says('binary cross-entropy falls from 0.215 to 0.146');
+    says('[Set $w = 2$ and $b = 1.4$](?descent.w=2&descent.b=1.4#see-it-for-yourself), which puts the boundary at $x = -0.7$');
+    says('to about $x = -0.15$, or [set $b = 0.3$](?descent.w=2&descent.b=0.3#see-it-for-yourself)');
   });
 
   test('60 points under the perceptron loss: the classes overlap, the loss heads for 0 while w shrinks to 0.043', () => {
@@ -96,7 +101,7 @@ describe('lesson 5, the try-this list', () => {
     expect(last.loss).toBeLessThan(0.001);
     expect(last.loss).toBeLessThan(run[0].loss / 1000);
     expect(Math.abs(last.w)).toBeLessThan(Math.abs(run[50].w));
-    says('to 0.043 after 100 steps');
+    says('to 0.04 after 100 steps');
   });
 });
 
@@ -112,7 +117,8 @@ describe('lesson 5, the 0-1 staircase', () => {
     expect(at('zero_one', 5, 1)).toBe(0);
     says('$1/20 = 0.05$');
     says("the widget's data has 19 of them");
-    says('down to 0 from $w = 1.376$ on');
+    says('down to 0 from $w = 1.376$');
+    says('from 0.95 on the far left, through 0.9 at the start');
   });
 
   test('the start lies on a tread between the jumps at −2.400 and −1.353; the gradient there is 0', () => {
@@ -128,6 +134,8 @@ describe('lesson 5, the 0-1 staircase', () => {
     expect(at('zero_one', 0, 1)).toBe(0.5);
     expect((0.95 + 0.5) / 2).toBeCloseTo(0.725, 15);
     says('the chord at $w = -2.5$ is at 0.725');
+    says('at $b = 1$ the loss is 0.95 at $w = -5$ and 0.5 at $w = 0$');
+    says('the loss there is 0.95, above it');
   });
 
   test('the surrogates are convex in (w, b) on the widget’s data: midpoints never above the chord', () => {
@@ -182,6 +190,7 @@ describe('lesson 5, the four predictions', () => {
 
   test('the self-check on the mean: (0.2 + 0 + 1.4 + 0.6) / 4 = 0.55', () => {
     expect((0.2 + 0 + 1.4 + 0.6) / 4).toBeCloseTo(0.55, 15);
+    says('$(0.2 + 0 + 1.4 + 0.6) / 4 = 2.2 / 4 = 0.55$');
   });
 });
 
@@ -217,6 +226,9 @@ describe('lesson 5, the surrogate bounds', () => {
     expect(fixed(end.loss, 3)).toBe('0.024');
     expect(end.loss).toBeLessThan(1 / 20);
     expect(end.accuracy).toBe(1);
+    says('the mean hinge loss is 3.326 and the mean logistic loss 2.535 nats');
+    says('above the error rate 0.9');
+    says('the mean hinge loss is 0.024, so the error rate is at most 0.024; with 20 points it moves in steps of 0.05');
   });
 
   test('the logistic loss has second derivative σ(m)σ(−m), positive: central differences agree', () => {
@@ -244,11 +256,13 @@ describe('lesson 5, the widget runs the lesson explains', () => {
     expect(hinge.some((value, step) => step > 0 && value > hinge[step - 1])).toBe(true);
     const bce = descend(start, 'bce').path;
     expect(bce[100].w).toBeGreaterThan(bce[99].w);
+    says('after 100 steps $w = 3.62$ and still rising');
   });
 
   test('at w = b = 0 the perceptron loss is 0, hinge 1 (the exercise: the widget would not move from there)', () => {
     expect(at('perceptron', 0, 0)).toBe(0);
     expect(at('hinge', 0, 0)).toBe(1);
+    says('$w = b = 0$ is no minimum: there every point costs 1');
     expect(descend({ ...start, w: 0, b: 0 }, 'perceptron').moved).toBe(false);
   });
 
@@ -266,5 +280,10 @@ describe('lesson 5, the widget runs the lesson explains', () => {
       }
     }
     expect([w, b, updates, -b / w]).toEqual([2, 1, 1, -0.5]);
+    expect([2 * 2 + 1, 2 * -1 + 1]).toEqual([5, -1]);
+    says('$w = 0 + 1 \\cdot 1 \\cdot 2 = 2$, $b = 0 + 1 = 1$');
+    says('$s = 2 \\cdot (-1) + 1 = -1$, $y s = (-1)(-1) = 1 > 0$');
+    says('the first point has $s = 5$, $y s = 5$');
+    says('$x = -b/w = -0.5$');
   });
 });

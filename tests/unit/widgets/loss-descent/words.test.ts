@@ -54,7 +54,7 @@ describe('the readout', () => {
     const html = readoutMarkup(marks, '');
     expect(html).toContain('<td>not defined here</td><td>not defined here</td>');
     expect(html).toContain(`Hinge loss: ${undefinedWords('hinge')}.`);
-    expect(undefinedWords('hinge')).toMatch(/y·s = 1 exactly.*as PyTorch does/);
+    expect(undefinedWords('hinge')).toMatch(/y·s = 1 exactly.*as PyTorch’s relu\(1 − y·s\) does/);
   });
 
   test('the line above it, and the announcement', () => {
