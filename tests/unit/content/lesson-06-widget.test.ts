@@ -50,7 +50,10 @@ describe("lesson 6, step 1: Point 24 in the widget's table", () => {
 });
 
 describe('lesson 6, steps 2 to 5 as the widget shows them', () => {
-  test("step 2: MSE's loss at its fit reads 5.22, and 0.27 without the outliers", () => {
+  test("step 2: the outliers are Points 11, 13, 17 and 24; MSE's loss at its fit reads 5.22, and 0.27 without them", () => {
+    expect(OUTLIER_ROWS.map((i) => pointName(model.points[i], i))).toEqual(['Point 11, outlier', 'Point 13, outlier', 'Point 17, outlier', 'Point 24, outlier']);
+    expect(readFileSync(new URL('../../../src/widgets/regression-losses/selector.ts', import.meta.url), 'utf8')).toContain('>Remove selected point</button>');
+    stated('Remove the four outliers, Points 11, 13, 17 and 24: select each and press "Remove selected point"');
     expect([formatValue(model.losses.mse.value), formatValue(modelWith('r10~r12~r16~r23').losses.mse.value)]).toEqual(['5.22', '0.27']);
     stated("MSE's loss at its fit falls from 5.22 to 0.27; its square root falls from 2.284 to 0.523");
   });
