@@ -157,6 +157,8 @@ describe('lesson 6, the outlier at the far left (row 23)', () => {
       expect(fixed(after.losses[id].line.intercept, 2)).toBe(fixed(model.losses[id].line.intercept, 2));
     }
     stated("Huber's slope by $4 \\times 10^{-6}$, and only because the figure's address rounds the point's $x$ to $-2.06$");
+    stated('the dragged outlier moved the MAE line by less than $10^{-9}$');
+    stated("the widget's MSE line tilted by 0.162 to follow one outlier");
     stated('its slope falls by 0.162, from 1.921 to 1.759, and its intercept rises by 0.276, to 2.011');
   });
 
