@@ -6,7 +6,7 @@ import { readParams } from '../../../src/widgets/common/url-state.ts';
 import { SCHEMA as ACTIVATIONS } from '../../../src/widgets/activation-explorer/state.ts';
 import { SCHEMA as DEPTH } from '../../../src/widgets/gradient-depth/state.ts';
 import { SCHEMA as DYING } from '../../../src/widgets/dying-relu/state.ts';
-import { SCHEMA as REGRESSION } from '../../../src/widgets/regression-losses/state.ts';
+import { SCHEMA as REGRESSION, startingState as regressionStart } from '../../../src/widgets/regression-losses/state.ts';
 import { SCHEMA as DESCENT } from '../../../src/widgets/loss-descent/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
@@ -18,29 +18,40 @@ import type { Schema } from '../../../src/widgets/common/state.ts';
 // widget its prefix names, each value is one the widget accepts (a refused value would open it
 // at the default, with a notice), and the anchor is a heading of the same lesson.
 
-/** Each widget's folder, its state table, and the URL prefix it uses when the lesson gives it no id. */
-const WIDGET_FOLDERS: Readonly<Record<string, { schema: Schema; defaultId: string }>> = {
+/**
+ * What a link may set in one widget: its state table, and, for a widget whose address carries
+ * more than the table (the regression widget's point edits), those names and the widget's own
+ * reading of the whole address, which lists every problem it finds.
+ */
+interface AddressRules {
+  readonly schema: Schema;
+  readonly extras?: readonly string[];
+  readonly problems?: (query: string, prefix: string) => string[];
+}
+
+/** Each widget's folder, its address rules, and the URL prefix it uses when the lesson gives it no id. */
+const WIDGET_FOLDERS: Readonly<Record<string, AddressRules & { defaultId: string }>> = {
   'network-explorer': { schema: EXPLORER, defaultId: 'explorer' },
   'moons-lab': { schema: LAB, defaultId: 'lab' },
   'activation-explorer': { schema: ACTIVATIONS, defaultId: 'explorer' },
   'gradient-depth': { schema: DEPTH, defaultId: 'depth' },
   softmax: { schema: SOFTMAX, defaultId: 'softmax' },
   'dying-relu': { schema: DYING, defaultId: 'dying' },
-  'regression-losses': { schema: REGRESSION, defaultId: 'regression' },
+  'regression-losses': { schema: REGRESSION, defaultId: 'regression', extras: ['edits'], problems: (query, prefix) => regressionStart('', query, prefix).problems },
   'loss-descent': { schema: DESCENT, defaultId: 'descent' },
 };
 
 /**
- * The URL prefixes of the widgets a lesson embeds, each with its widget's state table: from
+ * The URL prefixes of the widgets a lesson embeds, each with its widget's address rules: from
  * `import Name from '~/widgets/<folder>/Widget.astro'` and every `<Name id="prefix" ...>`.
  */
-function widgetsOf(source: string): Record<string, Schema> {
-  const widgets: Record<string, Schema> = {};
+function widgetsOf(source: string): Record<string, AddressRules> {
+  const widgets: Record<string, AddressRules> = {};
   for (const [, name, folder] of source.matchAll(/^import (\w+) from '~\/widgets\/([\w-]+)\/Widget\.astro';$/gm)) {
     const known = WIDGET_FOLDERS[folder];
     if (!known) throw new Error(`lesson-links: no state table for the widget folder ${folder}`);
     for (const [, props] of source.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'g'))) {
-      widgets[/\bid="([^"]+)"/.exec(props)?.[1] ?? known.defaultId] = known.schema;
+      widgets[/\bid="([^"]+)"/.exec(props)?.[1] ?? known.defaultId] = known;
     }
   }
   return widgets;
@@ -78,11 +89,13 @@ describe.each(lessons)('%s', (file) => {
     expect(ids.has(hash), `#${hash} is a heading of ${file}`).toBe(true);
     const names = [...new URLSearchParams(query).keys()].filter((name) => name !== 'teacher');
     expect(names.length).toBeGreaterThan(0);
-    for (const [prefix, schema] of Object.entries(WIDGETS)) {
+    for (const [prefix, { schema, extras = [], problems }] of Object.entries(WIDGETS)) {
       const values = readParams(query, prefix);
       if (Object.keys(values).length === 0) continue;
-      expect(Object.keys(values).filter((key) => !(key in schema)), `unknown ${prefix} fields`).toEqual([]);
-      expect(parseState(schema, values).problems).toEqual([]);
+      expect(Object.keys(values).filter((key) => !(key in schema) && !extras.includes(key)), `unknown ${prefix} fields`).toEqual([]);
+      const fields = Object.fromEntries(Object.entries(values).filter(([key]) => key in schema));
+      expect(parseState(schema, fields).problems).toEqual([]);
+      expect(problems?.(query, prefix) ?? []).toEqual([]);
     }
     expect(names.every((name) => Object.keys(WIDGETS).some((prefix) => name.startsWith(`${prefix}.`)))).toBe(true);
   });
