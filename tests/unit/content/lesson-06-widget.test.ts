@@ -33,10 +33,10 @@ function modelWith(edits = '', changes: Partial<typeof start> = {}) {
 const model = modelWith();
 
 describe("lesson 6, step 1: Point 24 in the widget's table", () => {
-  test('it is the first row, "Point 24, outlier"', () => {
+  test('it is the first column, "Point 24, outlier"', () => {
     expect(tableRows(model, null)[0]).toBe(23);
     expect(pointName(model.points[23], 23)).toBe('Point 24, outlier');
-    stated("Point 24, the first row of the widget's table");
+    stated("Point 24, the first column of the widget's table");
   });
 
   test('37.8% of MSE’s loss; 23.0%, 6.4% and 3.2% of the pull on the slope; the four outliers 40.8%, 13.8%, 6.8%', () => {
