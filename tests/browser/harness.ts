@@ -57,15 +57,19 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The serious and critical accessibility violations axe-core finds on the page, one line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/**
+ * The serious and critical accessibility violations axe-core finds on the page, one line each:
+ * every rule, or only `rules` (for a second look at what a colour scheme or a width can change).
+ */
+export async function seriousViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run();
+  const violations = await page.evaluate(async (only) => {
+    type Result = { violations: { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context?: unknown, options?: unknown): Promise<Result> } }).axe;
+    const result = only ? await axe.run(document, { runOnly: { type: 'rule', values: only } }) : await axe.run();
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => String(node.target)).join(', ')}`);
-  });
+  }, rules ? [...rules] : null);
   return violations;
 }
