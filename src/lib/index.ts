@@ -39,6 +39,7 @@ export {
   type Network,
   type NetworkConfig,
 } from './nn/network.ts';
+export { pairingProblem } from './nn/pairing.ts';
 export { createOptimizer, type Optimizer, type OptimizerConfig } from './nn/optimisers.ts';
 export { type BackwardVariant } from './nn/propagation.ts';
 export { type Evaluation } from './nn/evaluate.ts';
