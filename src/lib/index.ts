@@ -19,6 +19,7 @@ export {
   makeBlobs,
   makeCircles,
   makeMoons,
+  makeMultiLabel,
   makeRegressionWithOutliers,
   makeSpiral,
   makeXor,

@@ -16,7 +16,7 @@ function outputName(id: LayerActivationId): string {
   if (id === 'softmax') return 'a softmax output';
   if (id === 'linear') return 'a linear output';
   const name = activation(id).name;
-  const spoken = /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+  const spoken = /^[A-Z][a-z]+\b/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
   return `${/^[aeiou]/i.test(spoken) ? 'an' : 'a'} ${spoken} output`;
 }
 
