@@ -6,7 +6,7 @@
  */
 import { activation } from '../math/activations.ts';
 import type { LossId } from '../math/loss-kernels.ts';
-import type { LayerActivationId } from './network.ts';
+import type { ActivationSpec, LayerActivationId } from './network.ts';
 
 /** Output activations whose every value lies in [0, 1]. */
 const PROBABILITY_OUTPUTS: ReadonlySet<LayerActivationId> = new Set(['sigmoid', 'softmax', 'step']);
@@ -21,13 +21,15 @@ function outputName(id: LayerActivationId): string {
 }
 
 /**
- * Why `outputActivation` cannot feed loss `lossId`, with what to use instead, or null when the
- * pair can be trained (which does not make it a good pair). A widget shows the message before
- * training; createTrainer, gradientCheck, measureLayers and measureUnits throw it as an Error.
+ * Why `outputActivation` (an id, or `{ id, params }` as in a NetworkConfig) cannot feed loss
+ * `lossId`, with what to use instead, or null when the pair can be trained (which does not make
+ * it a good pair). A widget shows the message before training; createTrainer, gradientCheck,
+ * measureLayers and measureUnits throw it as an Error.
  */
-export function pairingProblem(outputActivation: LayerActivationId, lossId: LossId): string | null {
-  if (PROBABILITY_OUTPUTS.has(outputActivation)) return null;
-  const output = outputName(outputActivation);
+export function pairingProblem(outputActivation: ActivationSpec, lossId: LossId): string | null {
+  const id = typeof outputActivation === 'string' ? outputActivation : outputActivation.id;
+  if (PROBABILITY_OUTPUTS.has(id)) return null;
+  const output = outputName(id);
   if (lossId === 'bce') {
     return (
       `${output} cannot feed "bce": binary cross-entropy takes probabilities in [0, 1], and ${output} can leave [0, 1], ` +

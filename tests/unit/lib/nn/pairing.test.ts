@@ -156,6 +156,7 @@ describe('pairingProblem refuses a pair that makes no sense, saying why and what
     expect(pairingProblem('relu', 'bce')).toMatch(/^a ReLU output cannot feed "bce"/);
     expect(pairingProblem('tanh', 'bce')).toMatch(/^a tanh output cannot feed "bce"/);
     expect(pairingProblem('elu', 'bce')).toMatch(/^an ELU output cannot feed "bce"/);
+    expect(pairingProblem({ id: 'leaky_relu', params: { alpha: 0.1 } }, 'bce')).toMatch(/^a leaky ReLU output cannot feed "bce"/);
   });
 
   it('sends outputs outside [0, 1] for cce and sparse_cce to softmax or cce_logits', () => {
