@@ -135,6 +135,15 @@ describe('multi-label: a sigmoid per label with BCE', () => {
     expect(epochs[59].validationAccuracy).toBeCloseTo(right / out.length, 12);
   });
 
+  it('scores a sigmoid output with MSE per label too (several sigmoids are several yes/no answers)', () => {
+    const { trainer } = run('sigmoid', 'mse');
+    const out = new Float64Array(data.validation.size * 2);
+    trainer.predict(data.validation.inputs, out);
+    let right = 0;
+    for (let k = 0; k < out.length; k++) if (out[k] >= 0.5 === data.validation.targets[k] > 0.5) right++;
+    expect(trainer.evaluate(data.validation).accuracy).toBeCloseTo(right / out.length, 12);
+  });
+
   it('bce on sigmoids and bce_logits on a linear output are the same run, to rounding', () => {
     const probabilities = run('sigmoid', 'bce').epochs;
     const logits = run('linear', 'bce_logits').epochs;
