@@ -3,7 +3,7 @@
  * allocated once: evaluating a validation set or a heatmap grid allocates nothing.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { LossId } from '../math/loss-kernels.ts';
+import { isRowLoss, type LossId } from '../math/loss-kernels.ts';
 import type { Network } from './network.ts';
 import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type LossSpec, type Workspace } from './propagation.ts';
 import type { KernelArena } from './wasm/arena.ts';
@@ -26,14 +26,14 @@ export interface AccuracyRule {
 /**
  * The accuracy rule for a network trained with `lossId` on data with `classCount` classes (0:
  * regression): one output is thresholded; several are compared by argmax (one class out of K),
- * except under bce or bce_logits or with a sigmoid output, where each output is its own yes/no
- * (multi-label).
+ * except under bce or bce_logits or with a sigmoid output (unless the loss is a categorical
+ * one), where each output is its own yes/no (multi-label).
  */
 export function accuracyRule(network: Network, lossId: LossId, classCount: number): AccuracyRule {
   const output = network.shapes[network.shapes.length - 1];
   const units = output.outputs;
   const scores = lossId === 'bce_logits' || lossId === 'hinge';
-  const perLabel = lossId === 'bce' || lossId === 'bce_logits' || output.activation === 'sigmoid';
+  const perLabel = lossId === 'bce' || lossId === 'bce_logits' || (output.activation === 'sigmoid' && !isRowLoss(lossId));
   return {
     kind: classCount < 2 ? 'none' : units === 1 ? 'binary' : perLabel ? 'multilabel' : 'argmax',
     outputThreshold: scores ? 0 : 0.5,

@@ -144,6 +144,15 @@ describe('multi-label: a sigmoid per label with BCE', () => {
     expect(trainer.evaluate(data.validation).accuracy).toBeCloseTo(right / out.length, 12);
   });
 
+  it('keeps argmax for sigmoids under a categorical loss, whose targets are one class per row', () => {
+    for (const [lossId, rows] of [['sparse_cce', spiral.validation], ['cce', oneHot(spiral.validation)]] as const) {
+      const network = { layers: [2, 8, 3], hiddenActivation: 'tanh' as const, outputActivation: 'sigmoid' as const, init: 'xavier' as const, seed: 3 };
+      const trainer = createTrainer({ network, loss: lossId, optimizer: { kind: 'adam', learningRate: 0.01 }, batchSize: 32 }, { train: rows });
+      const predict = (inputs: Float64Array, out: Float64Array) => trainer.predict(inputs, out);
+      expect(trainer.evaluate(rows).accuracy, lossId).toBe(argmaxAccuracy(predict, spiral.validation, 3));
+    }
+  });
+
   it('bce on sigmoids and bce_logits on a linear output are the same run, to rounding', () => {
     const probabilities = run('sigmoid', 'bce').epochs;
     const logits = run('linear', 'bce_logits').epochs;
