@@ -57,7 +57,11 @@ test('the PyTorch and Keras names are the documented ones', () => {
   expect(names('leaky_relu').pytorch).toBe('nn.LeakyReLU(negative_slope=0.01)');
   expect(names('swish').pytorch).toBe('nn.SiLU()');
   expect(names('softmax').pytorch).toBe('nn.Softmax(dim=1)');
-  expect(names('sparse_cce').pytorch).toBe('nn.CrossEntropyLoss()');
+  // The library's sparse_cce takes probabilities (Keras's sparse form); CrossEntropyLoss takes logits, as cce_logits does.
+  expect(names('sparse_cce').pytorch).toBe('nn.NLLLoss()');
+  expect(names('sparse_cce').keras).not.toContain('from_logits');
+  expect(names('cce_logits').pytorch).toBe('nn.CrossEntropyLoss()');
+  expect(names('cce_logits').keras).toContain('from_logits=True');
   expect(names('bce_logits').keras).toContain('from_logits=True');
   expect(names('multi_margin').pytorch).toBe('nn.MultiMarginLoss(p=1, margin=1.0)');
   expect(names('hinge_embedding').pytorch).toBe('nn.HingeEmbeddingLoss(margin=1.0)');
