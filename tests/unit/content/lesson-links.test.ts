@@ -39,6 +39,9 @@ const WIDGET_FOLDERS: Readonly<Record<string, AddressRules & { defaultId: string
   'dying-relu': { schema: DYING, defaultId: 'dying' },
   'regression-losses': { schema: REGRESSION, defaultId: 'regression', extras: ['edits'], problems: (query, prefix) => regressionStart('', query, prefix).problems },
   'loss-descent': { schema: DESCENT, defaultId: 'descent' },
+  // A placeholder until the widget's SCHEMA lands (lesson 7's stub has none): an empty table
+  // refuses every field, so a configuring link to it fails here until the real one replaces this.
+  'classification-losses': { schema: {}, defaultId: 'classification' },
 };
 
 /**
