@@ -48,12 +48,14 @@ export function binaryLoss(id: BinaryLoss, z: number, y: 0 | 1): LossPoint {
   return { value: mse.value([y], [p]), gradient: mse.grad([y], [p])[0] * sigmoid.df(z), defined: true };
 }
 
-/** One point of a curve: the position on the x axis, the logit there, each loss and its gradient. */
+/** One point of a curve: the position on the x axis, the loss, its value and gradient, and which piece between jumps it is on. */
 export interface CurveSample {
   readonly x: number;
   readonly loss: BinaryLoss;
   readonly value: number;
   readonly gradient: number;
+  /** 0-1's value jumps at margin 0 and hinge's gradient at margin 1: a line is drawn piece by piece, so no jump reads as a slope. */
+  readonly piece: number;
 }
 
 /** How many points each curve has. */
@@ -62,8 +64,7 @@ export const CURVE_POINTS = 401;
 /**
  * Every loss sampled over x in [−range, range]. Along 'logit' x is z for true class y; along
  * 'margin' x is m = y±·z, which is the loss for y = 1 at z = m (the label drops out), and the
- * gradient is taken with respect to m. 0-1's jump at 0 is left as a gap (NaN rows, which Plot
- * skips), so it reads as a step, not a slope.
+ * gradient is taken with respect to m.
  */
 export function lossCurves(axis: 'logit' | 'margin', y: 0 | 1, range: number): CurveSample[] {
   const label = axis === 'margin' ? 1 : y;
@@ -72,8 +73,9 @@ export function lossCurves(axis: 'logit' | 'margin', y: 0 | 1, range: number): C
     for (let i = 0; i < CURVE_POINTS; i++) {
       const x = -range + (2 * range * i) / (CURVE_POINTS - 1);
       const point = binaryLoss(id, x, label);
-      const gap = id === 'zero_one' && Math.abs(x) < 1e-12;
-      samples.push({ x, loss: id, value: gap ? Number.NaN : point.value, gradient: gap ? Number.NaN : point.gradient });
+      const margin = (2 * label - 1) * x;
+      const piece = id === 'zero_one' ? Number(margin > 0) : id === 'hinge' ? Number(margin >= 1) : 0;
+      samples.push({ x, loss: id, value: point.value, gradient: point.gradient, piece });
     }
   }
   return samples;

@@ -59,7 +59,9 @@ export function binaryFigure(chart: BinaryChart, kind: 'value' | 'gradient'): Pl
   if (at !== null) marks.push(Plot.ruleX([at], { stroke: 'var(--color-muted)', strokeDasharray: '2 2' }));
   for (const id of BINARY_LOSSES) {
     const style = LOSS_STYLES[id];
-    marks.push(Plot.line(rows.filter((row) => row.loss === id), { x: 'x', y: 'shown', stroke: style.stroke, strokeDasharray: style.dash, strokeWidth: 2.25 }));
+    // Hinge's value is continuous at its kink, so only its gradient is drawn in pieces.
+    const pieces = id === 'zero_one' || kind === 'gradient';
+    marks.push(Plot.line(rows.filter((row) => row.loss === id), { x: 'x', y: 'shown', z: pieces ? 'piece' : null, stroke: style.stroke, strokeDasharray: style.dash, strokeWidth: 2.25 }));
     if (at !== null) {
       const point = chart.probe.losses[id];
       const value = kind === 'value' ? point.value : point.gradient;

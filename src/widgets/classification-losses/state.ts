@@ -29,7 +29,7 @@ const classOptions = Array.from({ length: MAX_CLASSES }, (_, index) => ({ value:
  * 0.01, the article's confident mistake). Measured at the defaults (pinned by
  * tests/unit/widgets/classification-losses/binary.test.ts): z = ln(0.01/0.99) = −4.595;
  * cross-entropy 4.605 with ∂/∂z = −0.990; squared error through a sigmoid 0.980 with ∂/∂z =
- * −0.0194, 51 times smaller (1/(2p(1 − p)) = 50.5); hinge 5.595 with ∂/∂z = −1; 0-1 loss 1
+ * −0.0196, 50.5 times smaller (1/(2p(1 − p))); hinge 5.595 with ∂/∂z = −1; 0-1 loss 1
  * with gradient 0.
  *
  * Multi-class mode: K = 4 logits 2, 1, 0.1, −1 and true class 1: softmax 0.638, 0.235, 0.095,
@@ -59,7 +59,7 @@ export const SCHEMA = {
   y: choiceField('True class y', [{ value: '1', label: 'class 1' }, { value: '0', label: 'class 0' }] as const, '1'),
   scale: choiceField('Loss axis', [{ value: 'linear', label: 'linear' }, { value: 'log', label: 'log' }] as const, 'linear'),
   range: numberField('Logit range ±', 2, 20, 1, 6),
-  p: numberField('Probe: the true class is 1, the model says p =', 0.001, 0.999, 0.001, 0.01),
+  p: numberField('Probe: true class 1, predicted p', 0.001, 0.999, 0.001, 0.01),
   k: numberField('Number of classes K', 2, MAX_CLASSES, 1, 4),
   z1: logitField(0),
   z2: logitField(1),
