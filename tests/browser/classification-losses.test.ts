@@ -94,6 +94,23 @@ test('calibration mode trains both models in the page and shows each ECE', async
   await page.context().close();
 });
 
+test('calibration at its largest (4000 points, 200 epochs) trains in slices: no main-thread task over 50 ms', async () => {
+  const { page, problems } = await openWidget('?classification.mode=calibration&classification.points=4000&classification.epochs=200');
+  const longest = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let most = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((entry) => (most = Math.max(most, entry.duration)))).observe({ type: 'longtask', buffered: false });
+        const wait = () => (document.querySelector('al-classification-losses')?.getAttribute('data-calibrated') === 'true' ? setTimeout(() => resolve(most), 100) : setTimeout(wait, 20));
+        wait();
+      }),
+  );
+  console.log(`calibration 4000 × 200: longest main-thread task ${longest.toFixed(0)} ms (0 = none over 50 ms)`);
+  expect(longest).toBeLessThanOrEqual(50);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address falls back to the defaults with a notice naming each value', async () => {
   const { page, problems } = await openWidget('?classification.mode=multi&classification.z1=NaN&classification.k=3&classification.target=6&classification.rows=-5');
   const notice = await page.locator(`${WIDGET} [data-part="notice"]`).textContent();

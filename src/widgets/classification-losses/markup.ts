@@ -72,13 +72,13 @@ export function calibrationMarkup(result: Calibration | null): string {
   const rows = (['bce', 'hinge'] as const)
     .map((id) => {
       const model = result.models[id];
-      return `<tr data-model="${id}"><th scope="row">${MODEL_STYLES[id].label}</th><td>${formatValue(model.ece)}</td><td>${formatPercent(model.accuracy)}</td><td>${formatValue(model.trainLoss)}</td><td>${formatFixed(model.weights[0], 2)}, ${formatFixed(model.weights[1], 2)}; ${formatFixed(model.bias, 2)}</td></tr>`;
+      return `<tr data-model="${id}"><th scope="row">${MODEL_STYLES[id].label}</th><td>${formatValue(model.ece)}</td><td>${formatPercent(model.accuracy)}</td><td>${formatValue(model.trainLoss)}</td><td>${formatFixed(model.weights[0], 2)}</td></tr>`;
     })
     .join('');
   return `
     <div class="al-table-scroll" tabindex="0" role="region" aria-label="Each model's calibration">
       <table class="al-number-table"><caption>Each model on the held-out points</caption>
-        <thead><tr><th scope="col">model</th><th scope="col">ECE</th><th scope="col">accuracy</th><th scope="col">final training loss</th><th scope="col">weights; bias</th></tr></thead><tbody>${rows}</tbody></table>
+        <thead><tr><th scope="col">model</th><th scope="col">ECE</th><th scope="col">accuracy</th><th scope="col">final training loss</th><th scope="col">weight on x₁</th></tr></thead><tbody>${rows}</tbody></table>
     </div>
     <p class="al-cls-sentence" data-value="calibration">${calibrationSentence(result)}</p>`;
 }
