@@ -29,6 +29,9 @@ export const MODEL_STYLES: Readonly<Record<CalibrationLoss, { stroke: string; da
 /** The smallest loss a log axis shows: hinge and 0-1 are exactly 0 over whole ranges, which a log axis cannot draw. */
 export const LOG_FLOOR = 1e-4;
 
+/** The log axis's ticks, one per decade, written as plain decimals (0.001, not Plot's SI "1m"). */
+const DECADES = [1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100];
+
 /** What the binary charts need. */
 export interface BinaryChart {
   readonly curves: readonly CurveSample[];
@@ -79,7 +82,7 @@ export function binaryFigure(chart: BinaryChart, kind: 'value' | 'gradient'): Pl
     ariaDescription: describeCurves(chart, kind, at),
     x: { domain: [-chart.range, chart.range], label: xLabel },
     y: log
-      ? { type: 'log', domain: [LOG_FLOOR, Math.max(1, ...finite)], label: 'loss (log scale)' }
+      ? { type: 'log', domain: [LOG_FLOOR, Math.max(1, ...finite)], ticks: DECADES.filter((tick) => tick <= Math.max(1, ...finite)), tickFormat: (tick: number) => String(tick), label: 'loss (log scale)' }
       : { domain: kind === 'value' ? [0, Math.max(1, ...finite)] : [Math.min(-1, ...finite) * 1.05, Math.max(0.25, ...finite) * 1.05], label: kind === 'value' ? 'loss' : `∂loss/∂${chart.axis === 'logit' ? 'z' : '(y·z)'}`, nice: true },
     marks,
   });

@@ -69,10 +69,12 @@ export function mountClassificationLosses(host: HTMLElement): void {
   }
   const targetSelect = view.querySelector<HTMLSelectElement>(`#${key}-target`)!;
 
-  /** Shows only the K logits in use and offers only their classes as the target. */
+  /** Shows only the K logits in use, offers only their classes as the target, and hides the true class along the margin. */
   function showClasses() {
     for (let index = 0; index < MAX_CLASSES; index++) controls.get(logitName(index))!.element.hidden = index >= state.k;
     for (const option of targetSelect.options) option.disabled = option.hidden = Number(option.value) > state.k;
+    // Along the margin the label is folded into y·z, so the true class has nothing to set.
+    controls.get('y')!.element.hidden = state.axis === 'margin';
   }
 
   function update(changes: Partial<ClassificationState>) {
