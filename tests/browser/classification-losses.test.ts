@@ -94,6 +94,24 @@ test('calibration mode trains both models in the page and shows each ECE', async
   await page.context().close();
 });
 
+test('switching modes with the select shows that mode, writes it to the address, and passes axe in dark', async () => {
+  const { page, problems } = await openWidget('', { colorScheme: 'dark' });
+  await page.locator(`${WIDGET} #classification-mode`).selectOption('multi');
+  expect(await visibleCharts(page)).toBe(2);
+  expect(await page.locator(`${WIDGET} section[data-mode="binary"]`).isHidden()).toBe(true);
+  expect(new URL(page.url()).searchParams.get('classification.mode')).toBe('multi');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.locator(`${WIDGET} #classification-mode`).selectOption('calibration');
+  await page.waitForSelector(`${WIDGET}[data-calibrated="true"]`);
+  expect(await visibleCharts(page)).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.locator(`${WIDGET} [data-part="reset"]`).click();
+  expect(new URL(page.url()).searchParams.get('classification.mode')).toBeNull();
+  expect(await visibleCharts(page)).toBe(2);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('calibration at its largest (4000 points, 200 epochs) trains in slices: no main-thread task over 50 ms', async () => {
   const { page, problems } = await openWidget('?classification.mode=calibration&classification.points=4000&classification.epochs=200');
   const longest = await page.evaluate(
