@@ -98,8 +98,8 @@ export function mountClassificationLosses(host: HTMLElement): void {
   const width = (name: ChartName) => Math.max(260, frames[name].clientWidth || 600);
   const draw = (name: ChartName, options: Parameters<typeof drawChart>[0]) => frames[name].replaceChildren(drawChart(options));
 
-  /** Trains both calibration models in slices for the current settings, unless that result is already shown or under way. */
-  function calibrate() {
+  /** Trains both calibration models in slices for the current settings, unless that result is already shown or under way; the result is announced unless the page has just opened on it. */
+  function calibrate(quiet: boolean) {
     const settings = calibrationSettings(state);
     const signature = JSON.stringify(settings);
     if (calibration?.settings === signature) return;
@@ -117,13 +117,13 @@ export function mountClassificationLosses(host: HTMLElement): void {
       draw('reliability', reliabilityFigure(result, width('reliability')));
       part('calibration').innerHTML = calibrationMarkup(result);
       host.dataset.calibrated = 'true';
-      announce(calibrationSentence(result));
+      if (!quiet) announce(calibrationSentence(result));
     };
     setTimeout(slice);
   }
 
-  /** Draws the shown mode and returns what to announce. */
-  function render(): string {
+  /** Draws the shown mode and returns what to announce; `opening` is the first draw, which announces nothing. */
+  function render(opening = false): string {
     for (const section of view.querySelectorAll<HTMLElement>('[data-mode]')) section.hidden = section.dataset.mode !== state.mode;
     showClasses();
     if (state.mode === 'binary') {
@@ -144,12 +144,12 @@ export function mountClassificationLosses(host: HTMLElement): void {
     const shown = calibration?.result;
     const same = calibration?.settings === JSON.stringify(calibrationSettings(state));
     if (shown && same) draw('reliability', reliabilityFigure(shown, width('reliability')));
-    calibrate();
+    calibrate(opening);
     return shown && same ? calibrationSentence(shown) : 'Training both models…';
   }
 
   host.replaceChildren(view);
-  render();
+  render(true);
   onWidthChange(view, () => requestAnimationFrame(() => render()));
   host.dataset.ready = 'true';
 }
