@@ -41,7 +41,7 @@ const classOptions = Array.from({ length: MAX_CLASSES }, (_, index) => ({ value:
  * (standard deviation 1), a linear model trained 50 epochs with SGD (0.05, batch 32) under each
  * loss, 10 bins. Measured (tests/unit/widgets/classification-losses/calibration.test.ts):
  * cross-entropy ECE 0.023 (held-out accuracy 85.3%, weight on x₁ 1.84 against the truth's 2),
- * hinge ECE 0.062 (85.0%, weight 1.37: hinge stops pushing once the margin is 1, so σ(score) is
+ * hinge ECE 0.062 (85.0%, weight 1.37: hinge stops pulling on a point once its margin is past 1, so σ(score) is
  * too timid); the true probabilities score 0.013 on the same bins, the sampling noise floor.
  * Both trainings take 15 to 50 ms in Node, so the page runs them in slices.
  */

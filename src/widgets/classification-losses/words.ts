@@ -70,7 +70,7 @@ export function describeReliability(result: Calibration): string {
 export function calibrationSentence(result: Calibration): string {
   const { bce, hinge } = result.models;
   const direction = Math.abs(hinge.weights[0]) < Math.abs(bce.weights[0]) ? 'smaller' : 'larger';
-  return `Held out: cross-entropy's model is right on ${formatPercent(bce.accuracy)}, hinge's on ${formatPercent(hinge.accuracy)}; their expected calibration errors are ${formatValue(bce.ece)} and ${formatValue(hinge.ece)} (the true probabilities score ${formatValue(result.truthEce)} on the same bins: sampling noise). Hinge's weights are ${direction} (${formatFixed(hinge.weights[0], 2)} on x₁ against ${formatFixed(bce.weights[0], 2)}): it stops pushing once every margin is past 1, so nothing ties its score to a log-odds.`;
+  return `Held out: cross-entropy's model is right on ${formatPercent(bce.accuracy)}, hinge's on ${formatPercent(hinge.accuracy)}; their expected calibration errors are ${formatValue(bce.ece)} and ${formatValue(hinge.ece)} (the true probabilities score ${formatValue(result.truthEce)} on the same bins: sampling noise). Hinge's weights are ${direction} (${formatFixed(hinge.weights[0], 2)} on x₁ against ${formatFixed(bce.weights[0], 2)}): hinge stops pulling on a point once its margin is past 1, so nothing ties its score to a log-odds.`;
 }
 
 /** What the live region says for binary mode. */
