@@ -11,6 +11,7 @@ import { SCHEMA as DESCENT } from '../../../src/widgets/loss-descent/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
+import { SCHEMA as CLASSIFICATION } from '../../../src/widgets/classification-losses/state.ts';
 import type { Schema } from '../../../src/widgets/common/state.ts';
 
 // Every link in a lesson that configures a widget on its own page ("?explorer.f=step#anchor",
@@ -39,9 +40,7 @@ const WIDGET_FOLDERS: Readonly<Record<string, AddressRules & { defaultId: string
   'dying-relu': { schema: DYING, defaultId: 'dying' },
   'regression-losses': { schema: REGRESSION, defaultId: 'regression', extras: ['edits'], problems: (query, prefix) => regressionStart('', query, prefix).problems },
   'loss-descent': { schema: DESCENT, defaultId: 'descent' },
-  // A placeholder until the widget's SCHEMA lands (lesson 7's stub has none): an empty table
-  // refuses every field, so a configuring link to it fails here until the real one replaces this.
-  'classification-losses': { schema: {}, defaultId: 'classification' },
+  'classification-losses': { schema: CLASSIFICATION, defaultId: 'classification' },
 };
 
 /**
