@@ -19,6 +19,7 @@ export {
   makeBlobs,
   makeCircles,
   makeMoons,
+  makeMultiLabel,
   makeRegressionWithOutliers,
   makeSpiral,
   makeXor,
@@ -39,6 +40,7 @@ export {
   type Network,
   type NetworkConfig,
 } from './nn/network.ts';
+export { pairingProblem } from './nn/pairing.ts';
 export { createOptimizer, type Optimizer, type OptimizerConfig } from './nn/optimisers.ts';
 export { type BackwardVariant } from './nn/propagation.ts';
 export { type Evaluation } from './nn/evaluate.ts';

@@ -1,6 +1,7 @@
 /**
- * Seeded toy data sets: two moons, circles, XOR, spirals, Gaussian blobs and a 1-D regression
- * set with outliers. Labels are 0..k-1 in one target column.
+ * Seeded toy data sets: two moons, circles, XOR, spirals, Gaussian blobs, a multi-label set and
+ * a 1-D regression set with outliers. Labels are 0..k-1 in one target column, except the
+ * multi-label set's one 0/1 column per label.
  */
 import { createDataset, type Dataset } from './dataset.ts';
 import { createRandom, type RandomSource } from './random.ts';
@@ -169,6 +170,35 @@ export function makeBlobs(options: GeneratorOptions & { readonly centers?: numbe
   }
   return finish(points, labels, centers, { ...options, noise: 0 }, random);
 }
+
+/**
+ * Two overlapping labels on 2-D points, for a sigmoid per label with BCE: points uniform in
+ * [-2, 2]², label 0 when the point lies within 1.2 of (-0.5, 0), label 1 within 1.2 of (0.5, 0).
+ * The discs overlap, so a row may have neither label (57 % of the square's area), one only (14.5 %
+ * each) or both (the lens between them, 13.7 %). Labels come from the clean
+ * point; then noise·N(0, 1) is added to each input, blurring the edges. Two target columns,
+ * classCount 2.
+ */
+export function makeMultiLabel(options: GeneratorOptions): Dataset {
+  checkOptions('makeMultiLabel', options);
+  const { size, noise = 0 } = options;
+  const random = createRandom(options.seed);
+  const inputs = new Float64Array(2 * size);
+  const targets = new Float64Array(2 * size);
+  for (let row = 0; row < size; row++) {
+    const x = 4 * random.uniform() - 2;
+    const y = 4 * random.uniform() - 2;
+    targets[2 * row] = Math.hypot(x + MULTI_LABEL_OFFSET, y) < MULTI_LABEL_RADIUS ? 1 : 0;
+    targets[2 * row + 1] = Math.hypot(x - MULTI_LABEL_OFFSET, y) < MULTI_LABEL_RADIUS ? 1 : 0;
+    inputs[2 * row] = x + noise * random.normal();
+    inputs[2 * row + 1] = y + noise * random.normal();
+  }
+  return createDataset(inputs, targets, 2, 2, 2);
+}
+
+/** The multi-label discs: centres at (∓offset, 0), this radius. */
+const MULTI_LABEL_OFFSET = 0.5;
+const MULTI_LABEL_RADIUS = 1.2;
 
 /** A 1-D regression set and which of its rows are outliers. */
 export interface RegressionSet extends Dataset {

@@ -3,12 +3,18 @@
  * validates plain arrays first) and the training engine (which validates its data once).
  * Element (r, c) of a batch sits at r·rowStride + c·colStride in both yTrue and yPred; for
  * sparse_cce yTrue holds the class index of row r at column 0.
+ *
+ * Naming follows one rule: a loss takes probabilities unless its id ends in _logits. cce and
+ * sparse_cce take probability rows (a softmax output; Keras's categorical_crossentropy and
+ * sparse_categorical_crossentropy with from_logits=False), one with one-hot rows, the other with
+ * class indices, and give the same numbers. cce_logits takes logit rows and applies log-softmax
+ * itself, as PyTorch's nn.CrossEntropyLoss does (with probability targets).
  */
 import { sigmoid, softplus } from './activation-functions.ts';
 import { logSumExpShifted, maxStrided } from './softmax.ts';
 
 /** Every loss id. */
-export const LOSS_IDS = ['mse', 'mae', 'huber', 'bce', 'bce_logits', 'hinge', 'cce', 'sparse_cce', 'zero_one'] as const;
+export const LOSS_IDS = ['mse', 'mae', 'huber', 'bce', 'bce_logits', 'hinge', 'cce', 'sparse_cce', 'cce_logits', 'zero_one'] as const;
 
 /** The id of one loss function. */
 export type LossId = (typeof LOSS_IDS)[number];
@@ -28,12 +34,12 @@ const BCE_GRAD_EPSILON = 1e-12;
 
 /** True for losses averaged over rows (one distribution per row) rather than over every element. */
 export function isRowLoss(id: LossId): boolean {
-  return id === 'cce' || id === 'sparse_cce';
+  return id === 'cce' || id === 'sparse_cce' || id === 'cce_logits';
 }
 
 /**
  * Mean loss of a batch (PyTorch's default reduction: over all elements, or over rows for
- * cce and sparse_cce) and, when `grad` is given, d(mean)/d(yPred) written at yPred's positions.
+ * cce, sparse_cce and cce_logits) and, when `grad` is given, d(mean)/d(yPred) written at yPred's positions.
  */
 export function meanLoss(
   id: LossId,
@@ -107,22 +113,22 @@ function meanRowLoss(
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
   grad: Float64Array | number[] | null,
-  { rows, cols, rowStride, colStride }: BatchLayout,
+  layout: BatchLayout,
 ): number {
+  if (id === 'cce_logits') return crossEntropyFromLogits(yTrue, yPred, grad, layout);
+  const { rows, cols, rowStride, colStride } = layout;
   const scale = 1 / rows;
   let sum = 0;
   for (let r = 0; r < rows; r++) {
     const start = r * rowStride;
     if (id === 'sparse_cce') {
-      // PyTorch CrossEntropyLoss on logits: logsumexp(z) - z_target; gradient softmax(z) - onehot.
+      // The same as cce with a one-hot row: only the target's probability counts.
       const target = yTrue[start];
-      const max = maxStrided(yPred, start, cols, colStride);
-      const logSum = logSumExpShifted(yPred, start, cols, colStride, max);
-      sum += max - yPred[start + target * colStride] + logSum;
+      const at = start + target * colStride;
+      sum -= Math.max(Math.log(yPred[at]), BCE_LOG_CLAMP);
       if (grad !== null) {
-        for (let c = 0, i = start; c < cols; c++, i += colStride) {
-          grad[i] = (Math.exp(yPred[i] - max - logSum) - (c === target ? 1 : 0)) * scale;
-        }
+        for (let c = 0, i = start; c < cols; c++, i += colStride) grad[i] = 0;
+        grad[at] = (-1 / Math.max(yPred[at], BCE_GRAD_EPSILON)) * scale;
       }
     } else {
       // Categorical cross-entropy on probabilities, each log clamped at -100 as BCELoss does.
@@ -131,6 +137,38 @@ function meanRowLoss(
         const p = yPred[i];
         if (y !== 0) sum -= y * Math.max(Math.log(p), BCE_LOG_CLAMP);
         if (grad !== null) grad[i] = y === 0 ? 0 : (-y / Math.max(p, BCE_GRAD_EPSILON)) * scale;
+      }
+    }
+  }
+  return sum * scale;
+}
+
+/**
+ * PyTorch's CrossEntropyLoss on logit rows z with target rows y: the row mean of
+ * -Σ_k y_k log softmax(z)_k = Σ_k y_k (logsumexp(z) - z_k), by the log-sum-exp trick (finite for
+ * logits of ±1000); gradient (softmax(z)·Σy - y)/rows, which is softmax(z) - y for one-hot rows.
+ */
+function crossEntropyFromLogits(
+  yTrue: ArrayLike<number>,
+  z: ArrayLike<number>,
+  grad: Float64Array | number[] | null,
+  { rows, cols, rowStride, colStride }: BatchLayout,
+): number {
+  const scale = 1 / rows;
+  let sum = 0;
+  for (let r = 0; r < rows; r++) {
+    const start = r * rowStride;
+    const max = maxStrided(z, start, cols, colStride);
+    const logSum = logSumExpShifted(z, start, cols, colStride, max);
+    let total = 0;
+    for (let c = 0, i = start; c < cols; c++, i += colStride) {
+      const y = yTrue[i];
+      total += y;
+      if (y !== 0) sum += y * (logSum - (z[i] - max));
+    }
+    if (grad !== null) {
+      for (let c = 0, i = start; c < cols; c++, i += colStride) {
+        grad[i] = (Math.exp(z[i] - max - logSum) * total - yTrue[i]) * scale;
       }
     }
   }

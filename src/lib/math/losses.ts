@@ -16,6 +16,7 @@ export interface LossShapes {
   zero_one: ElementwiseShape;
   cce: { yTrue: readonly (readonly number[])[]; yPred: readonly (readonly number[])[]; grad: number[][] };
   sparse_cce: { yTrue: readonly number[]; yPred: readonly (readonly number[])[]; grad: number[][] };
+  cce_logits: { yTrue: readonly (readonly number[])[]; yPred: readonly (readonly number[])[]; grad: number[][] };
 }
 
 /** yTrue and yPred are arrays of equal length, and so is the gradient. */
@@ -111,9 +112,16 @@ const DESCRIPTIONS: Readonly<Record<LossId, Description>> = {
   },
   sparse_cce: {
     name: 'Sparse categorical cross-entropy',
-    formula: '\\mathrm{CE} = \\frac{1}{n}\\sum_i \\Bigl(\\ln \\sum_k e^{z_{ik}} - z_{i,t_i}\\Bigr)',
+    formula: '\\mathrm{SCCE} = -\\frac{1}{n}\\sum_i \\ln p_{i,t_i}',
     parameters: {},
     target: CLASS_LABEL,
+    prediction: PROBABILITY,
+  },
+  cce_logits: {
+    name: 'Categorical cross-entropy from logits',
+    formula: '\\mathrm{CE}(z) = -\\frac{1}{n}\\sum_i \\sum_k y_{ik} \\ln \\operatorname{softmax}(z_i)_k',
+    parameters: {},
+    target: PROBABILITY,
     prediction: null,
   },
   zero_one: {
@@ -145,7 +153,9 @@ export function isLossId(id: unknown): id is LossId {
 /**
  * The loss `id` (huber takes `{ delta }`, default 1). Conventions follow PyTorch: MAE's gradient
  * is 0 at zero residual; Huber's is clip(r, -delta, delta)/n; BCE clamps each log at -100 (p = 0
- * with y = 1 costs 100) and its gradient divides by max(p(1-p), 1e-12); cce clamps the same way;
+ * with y = 1 costs 100) and its gradient divides by max(p(1-p), 1e-12); cce and sparse_cce
+ * (probability rows; one-hot rows or class indices, the same numbers) clamp the same way;
+ * cce_logits is PyTorch's CrossEntropyLoss (logit rows, log-softmax inside, finite for ±1000);
  * hinge's gradient is 0 at margin exactly 1; zero_one's gradient is 0 everywhere. value and grad
  * throw an Error naming the problem for mismatched lengths, NaN, or labels and probabilities
  * out of range.

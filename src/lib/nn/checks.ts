@@ -3,6 +3,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { loss, targetProblem } from '../math/losses.ts';
 import type { LossId } from '../math/loss-kernels.ts';
 import type { Network } from './network.ts';
+import { pairingProblem } from './pairing.ts';
 import type { LossSpec } from './propagation.ts';
 
 /** The loss id and its parameters resolved (Huber's delta), or an Error naming the problem. */
@@ -11,13 +12,17 @@ export function resolveLoss(id: LossId, params?: Readonly<Record<string, number>
 }
 
 /**
- * Throws an Error naming the data set, row and problem unless `data` has the network's input
+ * Throws an Error unless the network's output can feed `lossId` at all (`pairingProblem`'s
+ * message), and one naming the data set, row and problem unless `data` has the network's input
  * width, finite inputs, and targets of the shape and range `lossId` needs (one class-index
  * column for sparse_cce, one column per output unit otherwise).
  */
 export function checkData(network: Network, lossId: LossId, data: Dataset, name: string): void {
+  const output = network.shapes[network.shapes.length - 1];
+  const problem = pairingProblem(output.activation, lossId);
+  if (problem !== null) throw new Error(problem);
   const inputSize = network.shapes[0].inputs;
-  const units = network.shapes[network.shapes.length - 1].outputs;
+  const units = output.outputs;
   const targetSize = lossId === 'sparse_cce' ? 1 : units;
   if (data.size < 1) throw new Error(`${name}: the data set is empty`);
   if (data.inputSize !== inputSize) {

@@ -3,37 +3,58 @@
  * allocated once: evaluating a validation set or a heatmap grid allocates nothing.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { LossId } from '../math/loss-kernels.ts';
+import { isRowLoss, type LossId } from '../math/loss-kernels.ts';
 import type { Network } from './network.ts';
 import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type LossSpec, type Workspace } from './propagation.ts';
 import type { KernelArena } from './wasm/arena.ts';
 
-/** How predictions are scored: one output against a threshold, the largest of several, or not at all (regression). */
+/**
+ * How predictions are scored: one output against a threshold, the largest of several, every
+ * output against a threshold (multi-label: the mean over labels, as Keras's binary_accuracy), or
+ * not at all (regression).
+ */
 export interface AccuracyRule {
-  readonly kind: 'binary' | 'argmax' | 'none';
-  /** Binary: an output at or above this is class 1 (0 for logits and hinge scores, else 0.5). */
+  readonly kind: 'binary' | 'argmax' | 'multilabel' | 'none';
+  /** Binary and multi-label: an output at or above this is class 1 (0 for logits and hinge scores, else 0.5). */
   readonly outputThreshold: number;
-  /** Binary: a target above this is class 1 (0 for hinge's ±1 labels, else 0.5). */
+  /** Binary and multi-label: a target above this is class 1 (0 for hinge's ±1 labels, else 0.5). */
   readonly targetThreshold: number;
   /** Argmax: targets are class indices (sparse_cce) rather than one-hot rows. */
   readonly sparseTargets: boolean;
 }
 
-/** The accuracy rule for a network trained with `lossId` on data with `classCount` classes (0: regression). */
+/**
+ * The accuracy rule for a network trained with `lossId` on data with `classCount` classes (0:
+ * regression): one output is thresholded; several are compared by argmax (one class out of K),
+ * except under bce or bce_logits or with a sigmoid output (unless the loss is a categorical
+ * one), where each output is its own yes/no (multi-label).
+ */
 export function accuracyRule(network: Network, lossId: LossId, classCount: number): AccuracyRule {
-  const units = network.shapes[network.shapes.length - 1].outputs;
+  const output = network.shapes[network.shapes.length - 1];
+  const units = output.outputs;
   const scores = lossId === 'bce_logits' || lossId === 'hinge';
+  const perLabel = lossId === 'bce' || lossId === 'bce_logits' || (output.activation === 'sigmoid' && !isRowLoss(lossId));
   return {
-    kind: classCount < 2 ? 'none' : units === 1 ? 'binary' : 'argmax',
+    kind: classCount < 2 ? 'none' : units === 1 ? 'binary' : perLabel ? 'multilabel' : 'argmax',
     outputThreshold: scores ? 0 : 0.5,
     targetThreshold: lossId === 'hinge' ? 0 : 0.5,
     sparseTargets: lossId === 'sparse_cce',
   };
 }
 
-/** How many of the `count` samples in the batch buffers are classified correctly. */
+/**
+ * How many of the `count` samples in the batch buffers are classified correctly; under the
+ * multi-label rule each sample counts the share of its labels that are right.
+ */
 export function countCorrect(rule: AccuracyRule, output: Float64Array, target: Float64Array, units: number, count: number): number {
   let correct = 0;
+  if (rule.kind === 'multilabel') {
+    let labels = 0;
+    for (let k = 0; k < units * count; k++) {
+      if (output[k] >= rule.outputThreshold === target[k] > rule.targetThreshold) labels++;
+    }
+    return labels / units;
+  }
   if (rule.kind === 'binary') {
     for (let b = 0; b < count; b++) {
       if (output[b] >= rule.outputThreshold === target[b] > rule.targetThreshold) correct++;

@@ -123,7 +123,9 @@ export function differentiatedLoss(network: Network, workspace: Workspace, count
 /**
  * Back-propagates the batch's mean loss after `forward`, leaving each layer's gradient in
  * workspace.gradients, and returns the loss. With a sigmoid output and bce, or softmax and
- * cce, dZ = (p - y)/n directly, not multiplied by the activation's derivative. The 'correct'
+ * cce or sparse_cce, dZ = (p - y)/n directly, not multiplied by the activation's derivative;
+ * every other pair (softmax + mse, softmax + cce_logits, sigmoid + mse, …) goes through the
+ * output activation's derivative by the chain rule (softmax's full Jacobian). The 'correct'
  * variant leaves the parameters alone; 'article' calls optimizer.updateLayer on each layer as
  * soon as its gradient is known, before propagating through it.
  */
@@ -151,6 +153,9 @@ export function backward(
   } else if (output.activation === 'softmax' && loss.id === 'cce') {
     value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
     softmaxCrossEntropyDelta(a[last], target, delta[last], units, count);
+  } else if (output.activation === 'softmax' && loss.id === 'sparse_cce') {
+    value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
+    softmaxSparseCrossEntropyDelta(a[last], target, delta[last], units, count);
   } else {
     value = meanLoss(loss.id, loss.delta, target, a[last], delta[last], layout);
     alphaGradient = activationBackward(output.activation, outputAlpha, z[last], a[last], delta[last], units, count);
@@ -199,5 +204,14 @@ function softmaxCrossEntropyDelta(p: Float64Array, y: Float64Array, delta: Float
     let total = 0;
     for (let j = 0, k = b; j < units; j++, k += count) total += y[k];
     for (let j = 0, k = b; j < units; j++, k += count) delta[k] = (p[k] * total - y[k]) * scale;
+  }
+}
+
+/** dZ = (p - onehot(t))/count per sample: softmax with sparse cross-entropy, t the class index in target[b]. */
+function softmaxSparseCrossEntropyDelta(p: Float64Array, target: Float64Array, delta: Float64Array, units: number, count: number): void {
+  const scale = 1 / count;
+  for (let b = 0; b < count; b++) {
+    const t = target[b];
+    for (let j = 0, k = b; j < units; j++, k += count) delta[k] = (p[k] - (j === t ? 1 : 0)) * scale;
   }
 }

@@ -4,6 +4,7 @@ import {
   makeBlobs,
   makeCircles,
   makeMoons,
+  makeMultiLabel,
   makeRegressionWithOutliers,
   makeSpiral,
   makeXor,
@@ -136,6 +137,20 @@ describe('other data sets', () => {
       else expect(Math.abs(residual)).toBeLessThan(1e-12);
     });
     expect(() => makeRegressionWithOutliers({ ...options, shape: 'curve' as 'wave' })).toThrow(/shape must be 'line' or 'wave'/);
+  });
+
+  it('makeMultiLabel gives two overlapping 0/1 labels per point, in the shares the areas predict', () => {
+    const data = makeMultiLabel({ size: 20000, seed: 3 });
+    expect([data.inputSize, data.targetSize, data.classCount]).toEqual([2, 2, 2]);
+    const counts = [0, 0, 0, 0];
+    for (let row = 0; row < data.size; row++) counts[data.targets[2 * row] + 2 * data.targets[2 * row + 1]]++;
+    // Disc area 1.44π of the square's 16 each; their lens 2r²·acos(d/2r) - (d/2)·sqrt(4r² - d²), r = 1.2, d = 1.
+    const lens = (2 * 1.44 * Math.acos(1 / 2.4) - 0.5 * Math.sqrt(5.76 - 1)) / 16;
+    const disc = (1.44 * Math.PI) / 16;
+    const expected = [1 - 2 * disc + lens, disc - lens, disc - lens, lens];
+    counts.forEach((count, k) => expect(Math.abs(count / data.size - expected[k])).toBeLessThan(0.01));
+    expect(makeMultiLabel({ size: 50, seed: 3, noise: 0.1 }).targets).toEqual(makeMultiLabel({ size: 50, seed: 3 }).targets);
+    expect(() => makeMultiLabel({ size: 0, seed: 1 })).toThrow(/makeMultiLabel: size must be an integer >= 1, got 0/);
   });
 
   it('oneHot turns labels into rows', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOSS_IDS, loss, type LossId } from '../../../../src/lib/index.ts';
+import { LOSS_IDS, logSoftmax, loss, softmax, type LossId } from '../../../../src/lib/index.ts';
 
 const H = 1e-6;
 
@@ -62,51 +62,50 @@ describe('loss(id) gradients agree with central differences', () => {
     );
   });
 
-  it('cce', () => {
-    const l = loss('cce');
-    const rows = fc.integer({ min: 2, max: 5 }).chain((k) =>
-      fc.array(fc.tuple(fc.integer({ min: 0, max: k - 1 }), fc.array(finite(0.01, 0.99), { minLength: k, maxLength: k })), {
-        minLength: 1,
-        maxLength: 5,
+  /** Each entry of a row loss's gradient against a central difference, relative to its size. */
+  function expectRowGradient(l: ReturnType<typeof loss>, yTrue: unknown, yPred: number[][]): void {
+    const value = (pred: number[][]) => (l.value as (t: unknown, p: unknown) => number)(yTrue, pred);
+    const grad = (l.grad as (t: unknown, p: unknown) => number[][])(yTrue, yPred);
+    expect(grad.map((row) => row.length)).toEqual(yPred.map((row) => row.length));
+    yPred.forEach((row, r) =>
+      row.forEach((_, c) => {
+        const numeric = partial((x) => value(yPred.map((other, rr) => (rr === r ? x : other))), row, c);
+        expect(Math.abs(numeric - grad[r][c])).toBeLessThan(1e-6 * Math.max(1, Math.abs(grad[r][c])));
       }),
     );
+  }
+
+  /** Batches of 1 to 5 rows of k = 2 to 5 columns: a target (from `target(k)`) and a prediction row in [low, high]. */
+  const rowBatches = <T>(target: (k: number) => fc.Arbitrary<T>, low: number, high: number) =>
+    fc.integer({ min: 2, max: 5 }).chain((k) =>
+      fc.array(fc.tuple(target(k), fc.array(finite(low, high), { minLength: k, maxLength: k })), { minLength: 1, maxLength: 5 }),
+    );
+  const classIndex = (k: number) => fc.integer({ min: 0, max: k - 1 });
+  const oneHotOf = (k: number, t: number) => Array.from({ length: k }, (_, c) => (c === t ? 1 : 0));
+
+  it('cce', () => {
     fc.assert(
-      fc.property(rows, (batch) => {
-        const k = batch[0][1].length;
-        const yTrue = batch.map(([t]) => Array.from({ length: k }, (_, c) => (c === t ? 1 : 0)));
-        const yPred = batch.map(([, p]) => p);
-        const grad = l.grad(yTrue, yPred);
-        yPred.forEach((row, r) =>
-          row.forEach((_, c) => {
-            const numeric = partial((x) => l.value(yTrue, yPred.map((other, rr) => (rr === r ? x : other))), row, c);
-            expect(Math.abs(numeric - grad[r][c])).toBeLessThan(1e-6 * Math.max(1, Math.abs(grad[r][c])));
-          }),
-        );
+      fc.property(rowBatches(classIndex, 0.01, 0.99), (batch) => {
+        expectRowGradient(loss('cce'), batch.map(([t, p]) => oneHotOf(p.length, t)), batch.map(([, p]) => p));
       }),
       { numRuns: 200 },
     );
   });
 
-  it('sparse_cce', () => {
-    const l = loss('sparse_cce');
-    const rows = fc.integer({ min: 2, max: 5 }).chain((k) =>
-      fc.array(fc.tuple(fc.integer({ min: 0, max: k - 1 }), fc.array(finite(-20, 20), { minLength: k, maxLength: k })), {
-        minLength: 1,
-        maxLength: 5,
-      }),
-    );
+  it('sparse_cce (probabilities, class indices)', () => {
     fc.assert(
-      fc.property(rows, (batch) => {
-        const yTrue = batch.map(([t]) => t);
-        const yPred = batch.map(([, z]) => z);
-        const grad = l.grad(yTrue, yPred);
-        expect(grad.map((row) => row.length)).toEqual(yPred.map((row) => row.length));
-        yPred.forEach((row, r) =>
-          row.forEach((_, c) => {
-            const numeric = partial((x) => l.value(yTrue, yPred.map((other, rr) => (rr === r ? x : other))), row, c);
-            expect(Math.abs(numeric - grad[r][c])).toBeLessThan(1e-6);
-          }),
-        );
+      fc.property(rowBatches(classIndex, 0.01, 0.99), (batch) => {
+        expectRowGradient(loss('sparse_cce'), batch.map(([t]) => t), batch.map(([, p]) => p));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('cce_logits (logits, target rows that need not be one-hot)', () => {
+    const targetRow = (k: number) => fc.array(finite(0, 1), { minLength: k, maxLength: k });
+    fc.assert(
+      fc.property(rowBatches(targetRow, -20, 20), (batch) => {
+        expectRowGradient(loss('cce_logits'), batch.map(([y]) => y), batch.map(([, z]) => z));
       }),
       { numRuns: 200 },
     );
@@ -161,12 +160,42 @@ describe('loss(id) known values (hand computed; conventions from PyTorch)', () =
       [0, -1],
       [-2, 0],
     ]);
+    // sparse_cce is cce with the target stored as an index: the same value and gradient.
+    expect(loss('sparse_cce').value([1], [[0.2, 0.7, 0.1]])).toBe(loss('cce').value([[0, 1, 0]], [[0.2, 0.7, 0.1]]));
+    expect(loss('sparse_cce').value([0], [[0, 1]])).toBe(100);
+    expect(loss('sparse_cce').grad([1, 0], [[0.5, 0.5], [0.25, 0.75]])).toEqual([
+      [0, -1],
+      [-2, 0],
+    ]);
+  });
+
+  it('cce_logits is PyTorch\'s CrossEntropyLoss: log-softmax and NLL in one, finite for logits of ±1000', () => {
     // torch.nn.CrossEntropyLoss()(torch.tensor([[1., 2., 3.]]), torch.tensor([2])) = 0.4076059644443804.
-    expect(loss('sparse_cce').value([2], [[1, 2, 3]])).toBeCloseTo(0.4076059644443804, 14);
-    expect(loss('sparse_cce').value([1], [[1000, 0]])).toBe(1000);
-    expect(loss('sparse_cce').value([0], [[1000, 0]])).toBe(0);
-    const g = loss('sparse_cce').grad([0], [[0, 0]]);
-    expect(g).toEqual([[-0.5, 0.5]]);
+    expect(loss('cce_logits').value([[0, 0, 1]], [[1, 2, 3]])).toBeCloseTo(0.4076059644443804, 14);
+    // ... which is NLLLoss of log-softmax: -logSoftmax(z)[t], and cce of softmax(z).
+    const z = [0.3, -1.2, 2.5, 0.7];
+    expect(loss('cce_logits').value([[0, 1, 0, 0]], [z])).toBeCloseTo(-logSoftmax(z)[1], 15);
+    expect(loss('cce_logits').value([[0, 1, 0, 0]], [z])).toBeCloseTo(loss('cce').value([[0, 1, 0, 0]], [softmax(z)]), 14);
+    expect(loss('cce_logits').value([[0, 1]], [[1000, 0]])).toBe(1000);
+    expect(loss('cce_logits').value([[1, 0]], [[1000, 0]])).toBe(0);
+    expect(loss('cce_logits').value([[0, 1]], [[-1000, 1000]])).toBe(0);
+    expect(loss('cce_logits').grad([[1, 0]], [[0, 0]])).toEqual([[-0.5, 0.5]]);
+    expect(loss('cce_logits').grad([[0, 1]], [[1000, -1000]])).toEqual([[1, -1]]);
+    // Probability targets, as CrossEntropyLoss also takes: -Σ y log softmax(z), gradient softmax(z)·Σy - y.
+    const soft = [0.25, 0.75];
+    const expected = -(0.25 * logSoftmax([1, 2])[0] + 0.75 * logSoftmax([1, 2])[1]);
+    expect(loss('cce_logits').value([soft], [[1, 2]])).toBeCloseTo(expected, 15);
+  });
+
+  it('the double softmax: CrossEntropyLoss applied to probabilities has a floor of ln(1 + (K - 1)/e)', () => {
+    // A softmax output fed to CrossEntropyLoss is softmaxed again. Even a perfect p = (1, 0, …, 0)
+    // gives logits 1 and 0, so the loss cannot fall below ln(e + K - 1) - 1 = ln(1 + (K - 1)/e).
+    for (const k of [2, 3, 10]) {
+      const perfect = Array.from({ length: k }, (_, c) => (c === 0 ? 1 : 0));
+      expect(loss('cce_logits').value([perfect], [perfect])).toBeCloseTo(Math.log(1 + (k - 1) / Math.E), 15);
+    }
+    // K = 3: 0.551444713932051; torch.nn.CrossEntropyLoss()(torch.tensor([[1., 0., 0.]]), torch.tensor([0])).
+    expect(loss('cce_logits').value([[1, 0, 0]], [[1, 0, 0]])).toBeCloseTo(0.551444713932051, 14);
   });
 
   it('zero_one is the error rate and has a zero gradient', () => {
@@ -194,9 +223,11 @@ describe('loss(id) rejects bad input with a message that says what was wrong', (
     ['probability', () => loss('bce').value([1], [1.5]), /loss "bce": yPred\[0\] must be a probability in \[0, 1\], got 1.5/],
     ['bce label', () => loss('bce_logits').value([2], [0.3]), /yTrue\[0\] must be a probability in \[0, 1\], got 2/],
     ['hinge label', () => loss('hinge').value([0], [0.3]), /yTrue\[0\] must be -1 or \+1, got 0/],
-    ['class out of range', () => loss('sparse_cce').value([3], [[1, 2, 3]]), /yTrue\[0\] is class 3 but yPred rows have 3 classes \(0 to 2\)/],
-    ['class not integer', () => loss('sparse_cce').value([0.5], [[1, 2]]), /yTrue\[0\] must be an integer class label, got 0.5/],
-    ['ragged rows', () => loss('sparse_cce').value([0, 0], [[1, 2], [1]]), /yPred\[1\] has 1 entries but yPred\[0\] has 2/],
+    ['class out of range', () => loss('sparse_cce').value([3], [[0.2, 0.3, 0.5]]), /yTrue\[0\] is class 3 but yPred rows have 3 classes \(0 to 2\)/],
+    ['class not integer', () => loss('sparse_cce').value([0.5], [[0.5, 0.5]]), /yTrue\[0\] must be an integer class label, got 0.5/],
+    ['ragged rows', () => loss('sparse_cce').value([0, 0], [[0.5, 0.5], [1]]), /yPred\[1\] has 1 entries but yPred\[0\] has 2/],
+    ['sparse_cce probability', () => loss('sparse_cce').value([0], [[1, 2]]), /loss "sparse_cce": yPred\[0\]\[1\] must be a probability in \[0, 1\], got 2/],
+    ['cce_logits target', () => loss('cce_logits').value([[2, 0]], [[1, 2]]), /loss "cce_logits": yTrue\[0\]\[0\] must be a probability in \[0, 1\], got 2/],
     ['cce row width', () => loss('cce').value([[1, 0, 0]], [[0.5, 0.5]]), /yTrue\[0\] has 3 entries but yPred\[0\] has 2/],
     ['cce probability', () => loss('cce').value([[1, 0]], [[-0.1, 1.1]]), /yPred\[0\]\[0\] must be a probability/],
     ['zero_one label', () => loss('zero_one').value([0], [0.4]), /yPred\[0\] must be an integer class label, got 0.4/],

@@ -38,11 +38,19 @@ const LOSS_CASES: LossCase[] = [
   { loss: 'bce_logits', output: 'linear', units: 1, target: binary },
   { loss: 'hinge', output: 'linear', units: 1, target: (random) => [random.integer(2) * 2 - 1] },
   { loss: 'cce', output: 'softmax', units: 3, target: oneHotRow },
-  { loss: 'sparse_cce', output: 'linear', units: 3, target: (random, units) => [random.integer(units)] },
+  { loss: 'sparse_cce', output: 'softmax', units: 3, target: (random, units) => [random.integer(units)] },
+  { loss: 'cce_logits', output: 'linear', units: 3, target: oneHotRow },
   { loss: 'zero_one', output: 'step', units: 1, target: binary },
   // Pairings a widget shows as poor choices still need an exact gradient.
   { loss: 'mse', output: 'softmax', units: 3, target: oneHotRow },
   { loss: 'mse', output: 'sigmoid', units: 1, target: binary },
+  // The pairing lab's mismatches: through the output activation by the chain rule.
+  { loss: 'cce_logits', output: 'softmax', units: 3, target: oneHotRow },
+  { loss: 'mse', output: 'sigmoid', units: 2, target: (random, units) => real(random, units).map((v) => 3 + v) },
+  { loss: 'mse', output: 'linear', units: 1, target: (random) => [3 + random.normal()] },
+  // Multi-label: a sigmoid per class, several 1s in a row.
+  { loss: 'bce', output: 'sigmoid', units: 3, target: binary },
+  { loss: 'bce_logits', output: 'linear', units: 3, target: binary },
 ];
 
 function randomBatch(seed: number, inputs: number, rows: number, lossCase: LossCase): Dataset {
@@ -112,6 +120,44 @@ describe('gradientCheck: the correct backward pass agrees with central differenc
     gradientCheck({ network, data: randomBatch(3, 2, 5, LOSS_CASES[3]), loss: 'bce', backward: 'article' });
     expect(network.parameters).toEqual(before);
   });
+});
+
+describe('gradientCheck: every pairing the pairing lab trains, correct and mismatched', () => {
+  const pairs = LOSS_CASES.filter(({ loss, output, units }) =>
+    [
+      'softmax+cce/3',
+      'softmax+sparse_cce/3',
+      'softmax+mse/3',
+      'softmax+cce_logits/3',
+      'linear+cce_logits/3',
+      'sigmoid+mse/1',
+      'sigmoid+mse/2',
+      'linear+mse/1',
+      'sigmoid+bce/3',
+      'bce_logits/3',
+    ].some((name) => name === `${output}+${loss}/${units}` || name === `${loss}/${units}`),
+  );
+
+  it('lists all ten', () => {
+    expect(pairs).toHaveLength(10);
+  });
+
+  it.each(pairs.map((c) => [`${c.output} + ${c.loss}, ${c.units} output${c.units > 1 ? 's' : ''}`, c] as const))(
+    '%s agrees with central differences to 1e-6',
+    (_, lossCase) => {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const network = randomizeBiases(
+          createNetwork({ layers: [3, 5, 4, lossCase.units], hiddenActivation: 'tanh', outputActivation: lossCase.output, init: 'xavier', seed }),
+          seed,
+        );
+        const data = randomBatch(seed, 3, 8, lossCase);
+        for (const layer of gradientCheck({ network, data, loss: lossCase.loss })) {
+          expect(layer.checked).toBe(layer.parameterCount);
+          expect(layer.relativeError, `seed ${seed}, layer ${layer.layer}`).toBeLessThan(1e-6);
+        }
+      }
+    },
+  );
 });
 
 describe("gradientCheck exposes the seed article's backward pass", () => {

@@ -109,14 +109,15 @@ describe('createTrainer and train', () => {
     expect(history.epochs[29].trainLoss).toBeLessThan(history.epochs[0].trainLoss);
   });
 
-  it('trains softmax outputs with cce, with mse (the poor pairing) and logits with sparse_cce', () => {
+  it('trains softmax outputs with cce, sparse_cce (class indices) and mse (the poor pairing), and logits with cce_logits', () => {
     const blobs = standardizeSplit(splitDataset(makeBlobs({ size: 300, centers: 3, seed: 5 }), { train: 0.8, validation: 0.2 }, 5));
     const hot = { train: oneHot(blobs.train), validation: oneHot(blobs.validation) };
     const network = { layers: [2, 8, 3], hiddenActivation: 'tanh' as const, outputActivation: 'softmax' as const, init: 'xavier' as const, seed: 1 };
     for (const [loss, data, outputActivation] of [
       ['cce', hot, 'softmax'],
       ['mse', hot, 'softmax'],
-      ['sparse_cce', blobs, 'linear'],
+      ['sparse_cce', blobs, 'softmax'],
+      ['cce_logits', hot, 'linear'],
     ] as const) {
       const trainer = createTrainer({ network: { ...network, outputActivation }, loss, optimizer: { kind: 'adam', learningRate: 0.01 }, batchSize: 32 }, data);
       const history = train(trainer, { epochs: 40 });
