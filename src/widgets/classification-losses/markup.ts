@@ -58,9 +58,9 @@ export function multiMarkup(model: MultiClass, memory: TargetMemory): string {
         <thead><tr><th scope="col">class</th><th scope="col">logit z</th><th scope="col">softmax p</th><th scope="col">one-hot y</th><th scope="col">p − y</th></tr></thead><tbody>${rows}</tbody></table>
     </div>
     <dl class="al-cls-routes">
-      <div><dt>Categorical cross-entropy, one-hot target</dt><dd data-value="categorical">${formatValue(model.categorical)}</dd></div>
-      <div><dt>Sparse categorical cross-entropy, class index</dt><dd data-value="sparse">${formatValue(model.sparse)}</dd></div>
-      <div><dt>From the probabilities, each log clamped at −100 (PyTorch’s convention)</dt><dd data-value="clamped">${formatValue(model.fromProbabilities)}</dd></div>
+      <div><dt>Categorical cross-entropy from the logits, one-hot target <span class="al-cls-api">PyTorch <code>nn.CrossEntropyLoss</code> with probability rows; Keras <code>CategoricalCrossentropy(from_logits=True)</code></span></dt><dd data-value="categorical">${formatValue(model.categorical)}</dd></div>
+      <div><dt>Sparse categorical cross-entropy from the logits, class index <span class="al-cls-api">PyTorch <code>nn.CrossEntropyLoss</code> with class indices; Keras <code>SparseCategoricalCrossentropy(from_logits=True)</code></span></dt><dd data-value="sparse">${formatValue(model.sparse)}</dd></div>
+      <div><dt>Softmax first, then the probabilities with the index <span class="al-cls-api">the course’s <code>sparse_cce</code>, each log clamped at −100 (Keras’s <code>from_logits=False</code> clips p to 1e-7 instead, so at most 16.118)</span></dt><dd data-value="clamped">${formatValue(model.fromProbabilities)}</dd></div>
     </dl>
     <p class="al-cls-sentence" data-value="routes">${routesSentence(model)}${model.fromProbabilities !== model.sparse && Math.abs(model.fromProbabilities - model.sparse) > 1e-9 ? ' Going through the probabilities loses it: a probability that rounds to 0 has log −∞, which the clamp turns into 100.' : ''}</p>
     <p class="al-cls-sentence" data-value="memory">${memorySentence(memory)}</p>`;

@@ -1,15 +1,18 @@
 /**
- * Multi-class mode's arithmetic: softmax of K logits, cross-entropy by two routes (a one-hot
- * target against log-softmax, as Keras's categorical cross-entropy with from_logits=True does,
- * and the class index into the core's `sparse_cce`, as PyTorch's CrossEntropyLoss does), the
- * gradient p − y, and what the targets cost in memory either way. Everything goes through
+ * Multi-class mode's arithmetic: softmax of K logits, cross-entropy from the logits by two routes
+ * (a one-hot target into the core's `cce_logits`, which is PyTorch's CrossEntropyLoss given
+ * probability rows and Keras's CategoricalCrossentropy(from_logits=True); and the class index
+ * picked out of log-softmax, which is CrossEntropyLoss given indices and Keras's
+ * SparseCategoricalCrossentropy(from_logits=True)), a third route through softmax's
+ * probabilities into the core's `sparse_cce` (which clamps each log at −100), the gradient
+ * p − y, and what the targets cost in memory either way. Both logit routes go through
  * log-sum-exp, so logits of ±1000 give finite, exact numbers.
  */
 import { logSoftmax, loss, softmax } from '../../lib/index.ts';
 
-/** The core's cross-entropy on logits and on probabilities (the latter clamps each log at −100). */
-const sparse = loss('sparse_cce');
-const categorical = loss('cce');
+/** The core's cross-entropy on logit rows (log-softmax inside) and on probability rows with a class index (each log clamped at −100). */
+const fromLogits = loss('cce_logits');
+const sparseOnProbabilities = loss('sparse_cce');
 
 /** Everything multi-class mode shows about one set of logits and a target class. */
 export interface MultiClass {
@@ -17,32 +20,29 @@ export interface MultiClass {
   readonly target: number;
   readonly probabilities: readonly number[];
   readonly oneHot: readonly number[];
-  /** −Σ_k y_k·log-softmax(z)_k with y one-hot: categorical cross-entropy from the one-hot target. */
+  /** −Σ_k y_k·log-softmax(z)_k with y one-hot, by the core's `cce_logits`: categorical cross-entropy from the one-hot target. */
   readonly categorical: number;
-  /** log Σ e^z − z_target from the index: sparse categorical cross-entropy. */
+  /** −log-softmax(z)[target] = log Σ e^z − z_target, from the index: sparse categorical cross-entropy. */
   readonly sparse: number;
-  /** Categorical cross-entropy from the probabilities, each log clamped at −100 (PyTorch's convention). */
+  /** The core's `sparse_cce` on softmax's probabilities and the index, each log clamped at −100. */
   readonly fromProbabilities: number;
   /** ∂CE/∂z_k = p_k − y_k. */
   readonly gradient: readonly number[];
 }
 
-/** Softmax, both routes to cross-entropy and the gradient, for `logits` and the 0-based `target`. */
+/** Softmax, both routes to cross-entropy, the probabilities route and the gradient, for `logits` and the 0-based `target`. */
 export function multiClass(logits: readonly number[], target: number): MultiClass {
   const probabilities = softmax([...logits]);
-  const logProbabilities = logSoftmax([...logits]);
   const oneHot = logits.map((_, k): number => (k === target ? 1 : 0));
-  // Summed over every class, as the formula is written: the zeros of the one-hot drop the rest.
-  const categoricalValue = -oneHot.reduce((sum, y, k) => sum + (y === 0 ? 0 : y * logProbabilities[k]), 0);
   return {
     logits,
     target,
     probabilities,
     oneHot,
-    categorical: categoricalValue,
-    sparse: sparse.value([target], [[...logits]]),
-    fromProbabilities: categorical.value([oneHot], [probabilities]),
-    gradient: sparse.grad([target], [[...logits]])[0],
+    categorical: fromLogits.value([oneHot], [[...logits]]),
+    sparse: -logSoftmax([...logits])[target],
+    fromProbabilities: sparseOnProbabilities.value([target], [probabilities]),
+    gradient: fromLogits.grad([oneHot], [[...logits]])[0],
   };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { logSoftmax, loss, softmax } from '../../../../src/lib/index.ts';
+import { multiMarkup } from '../../../../src/widgets/classification-losses/markup.ts';
 import { formatBytes, multiClass, targetMemory } from '../../../../src/widgets/classification-losses/multiclass.ts';
 
 describe('multi-class cross-entropy', () => {
@@ -38,6 +40,26 @@ describe('multi-class cross-entropy', () => {
     expect(model.fromProbabilities).toBe(100);
     expect([...model.probabilities, ...model.gradient].every(Number.isFinite)).toBe(true);
     expect(model.gradient).toEqual([0.5, -1, 0, 0.5]);
+  });
+});
+
+describe('the routes are the library calls they are labelled with', () => {
+  test('cce_logits on the one-hot row, log-softmax at the index, sparse_cce on the probabilities', () => {
+    const logits = [0.3, 2.2, -1.4];
+    const model = multiClass(logits, 2);
+    expect(model.categorical).toBe(loss('cce_logits').value([[0, 0, 1]], [logits]));
+    expect(model.sparse).toBe(-logSoftmax(logits)[2]);
+    expect(model.fromProbabilities).toBe(loss('sparse_cce').value([2], [softmax(logits)]));
+    expect(model.fromProbabilities).toBeCloseTo(loss('cce').value([[0, 0, 1]], [softmax(logits)]), 15);
+  });
+
+  test('each route is labelled with its PyTorch and Keras name', () => {
+    const html = multiMarkup(multiClass([2, 1, 0.1, -1], 0), targetMemory(10, 4));
+    expect(html).toContain('<code>nn.CrossEntropyLoss</code> with probability rows');
+    expect(html).toContain('<code>nn.CrossEntropyLoss</code> with class indices');
+    expect(html).toContain('<code>CategoricalCrossentropy(from_logits=True)</code>');
+    expect(html).toContain('<code>SparseCategoricalCrossentropy(from_logits=True)</code>');
+    expect(html).toContain('<code>sparse_cce</code>, each log clamped at −100');
   });
 });
 
