@@ -88,13 +88,14 @@ describe('lesson 7, the graded cell', () => {
 });
 
 describe('lesson 7, cell "One-hot or index: the same number"', () => {
-  test('both routes 1.151 with a difference of 0; at ±1000, 100 through probabilities and 1000 from the logits; the memory table', async () => {
+  test('both label formats 1.151 with a difference of 0, and cce_logits too; at ±1000, 100 through probabilities either way and 1000 from the logits; the memory table', async () => {
     const { tables, texts } = await outputOf('two-routes');
     expect(texts[0]).toMatch(/^one-hot: 1\.1507\d*, index: 1\.1507\d*, difference 0$/);
-    expect(rowsOf(tables[0])[0]).toMatchObject({ 'through probabilities (clamped at −100)': '100', 'from the logits': '1000' });
+    expect(texts[1]).toMatch(/^from the logits: 1\.1507\d*$/);
+    expect(rowsOf(tables[0])[0]).toMatchObject({ 'cce, probabilities': '100', 'sparse_cce, probabilities': '100', 'cce_logits, logits': '1000' });
     expect(rowsOf(tables[1]).map((row) => [row['one-hot bytes'], row['index bytes']])).toEqual([['2400000', '480000'], ['1638400000', '65536']]);
-    stated('here to every bit (1.151 both ways, a difference of 0)');
-    stated('the logarithm is clamped to give 100, while the index route works from the logits and gives the true 1000');
+    stated('here to every bit (1.151 both ways, a difference of 0), and the loss from the logits gives the same 1.151');
+    stated('the logarithm is clamped to give 100, with one-hot rows and with indices alike, while `cce_logits` works from the logits and gives the true 1000');
   });
 });
 

@@ -4,8 +4,8 @@ import { activation, loss, softmax } from '../../../src/lib/index.ts';
 
 // The numbers lesson 7 states in its prose, self-checks, exercises and widget prompts, computed
 // with the course's library, each compared with the text's rounded value, and the text checked
-// to contain it. The cells' own outputs are pinned in lesson-07-cells.test.ts. The calibration
-// widget's measurements are TODO comments in the lesson until the widget lands.
+// to contain it. The cells' own outputs are pinned in lesson-07-cells.test.ts, and what the
+// widget shows in lesson-07-widget.test.ts.
 
 const LESSON = '07-classification-losses.mdx';
 const source = readFileSync(new URL(`../../../content/lessons/${LESSON}`, import.meta.url), 'utf8');
@@ -109,18 +109,19 @@ describe('lesson 7, categorical and sparse cross-entropy', () => {
   const logits = [2, 1, 0.1, -1];
 
   test("lesson 4's logits: 0.449 with class 1 true, bars −0.362, 0.235, 0.095, 0.032; class 4 true: 3.449 and −0.968", () => {
-    expect(fixed(loss('sparse_cce').value([0], [logits]), 3)).toBe('0.449');
+    expect(fixed(loss('cce_logits').value([[1, 0, 0, 0]], [logits]), 3)).toBe('0.449');
+    expect(fixed(loss('sparse_cce').value([0], [softmax(logits)]), 3)).toBe('0.449');
     expect(fixed(loss('cce').value([[1, 0, 0, 0]], [softmax(logits)]), 3)).toBe('0.449');
-    expect(loss('sparse_cce').grad([0], [logits])[0].map((g) => fixed(g, 3))).toEqual(['-0.362', '0.235', '0.095', '0.032']);
-    expect(fixed(loss('sparse_cce').value([3], [logits]), 3)).toBe('3.449');
-    expect(fixed(loss('sparse_cce').grad([3], [logits])[0][3], 3)).toBe('-0.968');
-    stated('Both routes give 0.449, and the bars are $-0.362$ for class 1 and $0.235$, $0.095$, $0.032$ for the others');
+    expect(loss('cce_logits').grad([[1, 0, 0, 0]], [logits])[0].map((g) => fixed(g, 3))).toEqual(['-0.362', '0.235', '0.095', '0.032']);
+    expect(fixed(loss('cce_logits').value([[0, 0, 0, 1]], [logits]), 3)).toBe('3.449');
+    expect(fixed(loss('cce_logits').grad([[0, 0, 0, 1]], [logits])[0][3], 3)).toBe('-0.968');
+    stated('Both routes give 0.449, and so does the line through the probabilities, and the bars are $-0.362$ for class 1 and $0.235$, $0.095$, $0.032$ for the others');
     stated("Both losses rise to 3.449 and class 4's bar reaches down to $-0.968$");
   });
 
   test('two classes: −ln p1 equals the binary loss of z1 − z2 with y = 1', () => {
     for (const [z1, z2] of [[2, 1], [-3, 0.5], [40, -2]]) {
-      expect(loss('sparse_cce').value([0], [[z1, z2]])).toBeCloseTo(bce.value([1], [z1 - z2]), 12);
+      expect(loss('cce_logits').value([[1, 0]], [[z1, z2]])).toBeCloseTo(bce.value([1], [z1 - z2]), 12);
     }
   });
 
