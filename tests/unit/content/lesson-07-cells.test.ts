@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { cellOf, cellsOf, run } from './lesson-cells-harness.ts';
+import { activation } from '../../../src/lib/index.ts';
+
+const sigmoid = activation('sigmoid');
 
 // The numbers lesson 7 states about its code cells, read back from the cells' own runs (the
 // tables as the reader sees them), and the graded cell's starter and solution. Every cell also
@@ -41,6 +44,8 @@ describe('lesson 7, cell "One loss, four ways"', () => {
     expect(rows.map((row) => row['from the logit'])).toEqual(['2.12693', '10', '20', '30', '36', '37', '1000']);
     stated('Up to $z = 10$ all four agree');
     stated('From $z \\approx 16.1$ Keras\'s clip holds every loss at 16.118');
+    // σ(z) reaches 1 − 1e-7, where the clip starts, at z = ln((1 − 1e-7)/1e-7) ≈ 16.1.
+    expect(Math.log((1 - 1e-7) / 1e-7).toFixed(1)).toBe('16.1');
     stated('At $z = 30$ the naive value reads 30.001 and at $z = 36$ it has drifted to 36.044');
     stated('from $z = 37$ the naive value is `Infinity`, and the clamp answers 100');
   });
@@ -49,9 +54,13 @@ describe('lesson 7, cell "One loss, four ways"', () => {
     const rows = rowsOf((await outputOf('four-ways')).tables[0]);
     expect(rows.map((row) => row['gradient via p'])).toEqual(['0.880797', '0.999955', '1', '0.0934808', '0.000222045', '0', '0']);
     expect(rows.slice(2).every((row) => row['gradient σ(z) − y'] === '1')).toBe(true);
-    expect(Math.exp(-30).toExponential(1)).toBe('9.4e-14');
+    const spread = (z: number) => sigmoid.f(z) * (1 - sigmoid.f(z));
+    expect(spread(30).toExponential(2)).toBe('9.35e-14');
+    expect(spread(36).toExponential(1)).toBe('2.2e-16');
     stated('the gradient is 0.093 at $z = 30$ and 0.0002 at $z = 36$');
-    stated('about $9.4 \\times 10^{-14}$ and then $2.2 \\times 10^{-16}$');
+    stated('about $9.35 \\times 10^{-14}$ and then $2.2 \\times 10^{-16}$');
+    expect(rows.slice(0, 3).map((row) => row['gradient σ(z) − y'])).toEqual(rows.slice(0, 3).map((row) => row['gradient via p']));
+    stated('the same as through $p$ up to $z = 20$, and from there 1 to every digit shown, at 30, 36, 37 and 1000 alike');
     stated('and exactly 0 from $z = 37$');
   });
 });

@@ -37,6 +37,9 @@ describe('lesson 7, binary cross-entropy', () => {
     expect(fixed(-Math.log(1e-7), 3)).toBe('16.118');
     stated('so a certain mistake costs 100');
     stated('$-\\ln 10^{-7} \\approx 16.118$');
+    // Only what the course checks: the clip on bare probabilities, as the four-ways cell computes.
+    stated('Keras, when it is handed bare probabilities, clips each to $[10^{-7}, 1 - 10^{-7}]$ first');
+    stated('// Keras on bare probabilities: σ(z) clipped to [1e-7, 1 − 1e-7] first.');
   });
 
   test('the self-checks: −ln 0.2 ≈ 1.609 (−ln 0.8 ≈ 0.223); σ(−2) − 1 ≈ −0.881', () => {
@@ -57,6 +60,7 @@ describe('lesson 7, binary cross-entropy', () => {
     expect(fixed(squaredGradient(logitOf(0.001), 1), 3)).toBe('-0.002');
     expect(Math.round(ratio(0.001))).toBe(501);
     for (const p of [0.5, 0.01, 0.001]) expect(ratio(p)).toBeCloseTo(1 / (2 * p * (1 - p)), 9);
+    stated('At the confident mistake, squared error, its value almost at its ceiling of 1, pushes about 50 times less than cross-entropy.');
     stated("cross-entropy's gradient is $-0.99$ and squared error's $-0.020$, about 50 times smaller; at $p = 0.001$, $-0.999$ against $-0.002$, 500 times");
   });
 
@@ -159,7 +163,8 @@ describe('lesson 7, categorical and sparse cross-entropy', () => {
     stated('a factor of 5');
     stated('$8{,}192 \\cdot 50{,}000 \\cdot 4$ bytes $\\approx 1.64$ GB of one-hot targets, against 64 KiB of indices: 25,000 times as much');
     stated('answer={4}');
-    stated('500 times less ($K/2$)');
+    expect(1e6 * 8).toBe(8e6);
+    stated('$10^6 \\cdot 8 = 8$ MB, 500 times less ($K/2$)');
   });
 });
 
@@ -193,5 +198,27 @@ describe('lesson 7, hinge', () => {
     stated('where it is 0.6');
     stated('at $s = \\ln(0.7/0.3) \\approx 0.847$');
     stated('$\\sigma(1) \\approx 0.731$');
+  });
+
+  test('the slopes at η = 0.7 are −0.7, −0.4 and +0.3, and 1 − 0.4s between −1 and 1', () => {
+    const expectedHinge = (s: number) => 0.7 * hinge.value([1], [s]) + 0.3 * hinge.value([-1], [s]);
+    const slope = (from: number, to: number) => (expectedHinge(to) - expectedHinge(from)) / (to - from);
+    expect([slope(-3, -2), slope(-0.5, 0.5), slope(2, 3)].map((value) => fixed(value, 1))).toEqual(['-0.7', '-0.4', '0.3']);
+    for (const s of [-1, -0.3, 0, 0.6, 1]) expect(expectedHinge(s)).toBeCloseTo(1 - 0.4 * s, 14);
+    stated('slope $-0.7$');
+    stated('$0.7(1 - s) + 0.3(1 + s) = 1 - 0.4 s$, slope $-0.4$');
+    stated('slope $+0.3$');
+  });
+
+  test('below one half hinge prefers −1 (η = 0.3), whose sigmoid is 0.269; above, +1 (0.6 and 0.99)', () => {
+    const best = (eta: number) => {
+      const expected = (s: number) => eta * hinge.value([1], [s]) + (1 - eta) * hinge.value([-1], [s]);
+      const grid = Array.from({ length: 801 }, (_, index) => -4 + index / 100);
+      return grid.reduce((bestScore, s) => (expected(s) < expected(bestScore) ? s : bestScore));
+    };
+    expect([0.3, 0.1, 0.6, 0.99].map(best)).toEqual([-1, -1, 1, 1]);
+    expect(fixed(sigmoid.f(-1), 3)).toBe('0.269');
+    stated('for every $\\eta < \\tfrac12$ it is $-1$');
+    stated('and 0.269 for any group under half');
   });
 });

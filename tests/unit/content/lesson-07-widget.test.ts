@@ -5,7 +5,7 @@ import { calibrate } from '../../../src/widgets/classification-losses/calibratio
 import { multiMarkup } from '../../../src/widgets/classification-losses/markup.ts';
 import { binaryModel, calibrationSettings, multiModel } from '../../../src/widgets/classification-losses/model.ts';
 import { formatBytes, targetMemory } from '../../../src/widgets/classification-losses/multiclass.ts';
-import { stateFromProps, type ClassificationState } from '../../../src/widgets/classification-losses/state.ts';
+import { SCHEMA, stateFromProps, type ClassificationState } from '../../../src/widgets/classification-losses/state.ts';
 import { formatValue, memorySentence } from '../../../src/widgets/classification-losses/words.ts';
 import { formatFixed } from '../../../src/widgets/common/format.ts';
 
@@ -88,6 +88,12 @@ describe('lesson 7, multi-class mode', () => {
 describe('lesson 7, calibration mode', () => {
   const result = calibrate(calibrationSettings(stateOf({ mode: 'calibration' })));
   const { bce, hinge } = result.models;
+
+  test("the defaults the text names: seed 42, 2,000 and 2,000 points, 50 epochs, 10 bins, centres 2 apart", () => {
+    expect([SCHEMA.seed.default, SCHEMA.points.default, SCHEMA.epochs.default, SCHEMA.bins.default, SCHEMA.separation.default]).toEqual([42, 2000, 50, 10, 2]);
+    stated("At the widget's defaults (seed 42, 2,000 training and 2,000 held-out points, 50 epochs, 10 bins)");
+    stated("against cross-entropy's 1.84 and the true 2");
+  });
 
   test('accuracy 85.3% and 85.0%; ECE 0.023 for cross-entropy, 0.062 for hinge, 0.013 for the truth', () => {
     expect([formatPercent(bce.accuracy), formatPercent(hinge.accuracy)]).toEqual(['85.3%', '85.0%']);
