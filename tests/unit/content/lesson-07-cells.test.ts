@@ -81,7 +81,7 @@ describe('lesson 7, the graded cell', () => {
     expect(names).toContain('6 simple cases and 1,000 random logits in [−12, 12], targets 0 or 1');
     expect(names).toContain('logits ±40 and ±1000');
     expect(readFileSync(new URL('../../../src/cells/checks/bce-from-logit.ts', import.meta.url), 'utf8')).toContain('const TOLERANCE = 1e-9;');
-    stated('on six simple cases and 1,000 seeded random ones (logits between $-12$ and 12, labels 0 and 1) to within $10^{-9}$, then on logits of $\\pm 40$ and $\\pm 1000$ with both labels');
+    stated('on six simple cases of its own and 1,000 seeded random ones (logits between $-12$ and 12, labels 0 and 1) to within $10^{-9}$, then on logits of $\\pm 40$ and $\\pm 1000$ with both labels');
   });
 
   test('the naive formula through σ(z) passes the first part and fails at z = 40, as the lesson says', async () => {

@@ -72,6 +72,9 @@ describe('lesson 7, binary cross-entropy', () => {
     const firstOne = Array.from({ length: 400 }, (_, i) => 10 + i / 40).find((z) => float32Sigmoid(z) === 1)!;
     expect(Math.round(firstOne)).toBe(17);
     stated("from $z \\approx 36.7$ (in PyTorch's default float32, from about 17)");
+     expect(sigmoid.f(36.75) - 1).toBe(0);
+    expect(sigmoid.f(-36.75)).toBeGreaterThan(0);
+    stated('in float64, for a label of 1, it rounds to 0 from $z \\approx 36.7$, where $\\sigma(z)$ rounds to 1');
   });
 });
 
