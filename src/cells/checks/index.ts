@@ -1,4 +1,5 @@
 import type { CheckResult } from '../protocol.ts';
+import { bceFromLogit } from './bce-from-logit.ts';
 import { bceGradient } from './bce-gradient.ts';
 import { fourPredictions } from './four-predictions.ts';
 import { checkHuber } from './huber.ts';
@@ -20,6 +21,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'stable-softmax': stableSoftmax,
   'four-predictions': fourPredictions,
   huber: checkHuber,
+  'bce-from-logit': bceFromLogit,
 };
 
 /**

@@ -54,7 +54,7 @@ export const LOSS_SHEET: CheatSheet = {
     {
       cells: ['Binary classification', 'Sigmoid', 'Binary cross-entropy'],
       correction: 'Right; in code a linear output into BCEWithLogitsLoss (Keras: from_logits=True), finite for any logit.',
-      see: { lesson: 7 },
+      see: { lesson: 7, query: '?binary.p=0.01', anchor: 'see-it-for-yourself' },
     },
     {
       cells: ['Multi-class classification (mutually exclusive)', 'Softmax', 'Categorical cross-entropy'],

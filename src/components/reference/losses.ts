@@ -94,7 +94,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.BCELoss()',
     keras: 'keras.losses.BinaryCrossentropy()',
     note: 'PyTorch clamps each log at $-100$; Keras clips $p$ to $[10^{-7}, 1 - 10^{-7}]$. BCELoss refuses inputs outside $[0, 1]$.',
-    lessons: [{ lesson: 7 }, { lesson: 9, anchor: 'why-sigmoid-and-cross-entropy-go-together' }],
+    lessons: [{ lesson: 7, anchor: 'binary-cross-entropy' }, { lesson: 9, anchor: 'why-sigmoid-and-cross-entropy-go-together' }],
     widget: descent('bce'),
   }),
   fromLibrary('bce_logits', {
@@ -104,8 +104,8 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.BCEWithLogitsLoss()',
     keras: 'keras.losses.BinaryCrossentropy(from_logits=True)',
     note: 'Stable form: $\\max(z, 0) - z y + \\ln(1 + e^{-\\lvert z\\rvert})$.',
-    lessons: [{ lesson: 7 }, { lesson: 2, anchor: 'computing-it-without-overflow' }],
-    widget: { lesson: 7 },
+    lessons: [{ lesson: 7, anchor: 'computing-it-from-logits' }, { lesson: 2, anchor: 'computing-it-without-overflow' }],
+    widget: { lesson: 7, query: '?binary.p=0.01', anchor: 'see-it-for-yourself' },
   }),
   fromLibrary('cce', {
     derivative: '\\frac{\\partial L}{\\partial p_{ik}} = -\\frac{y_{ik}}{n\\,p_{ik}}; \\text{ through softmax: } \\frac{p_{ik} - y_{ik}}{n}',
@@ -114,8 +114,8 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.NLLLoss()',
     keras: 'keras.losses.CategoricalCrossentropy()',
     note: 'nn.NLLLoss takes log-probabilities (log_softmax of the logits) and class indices; Keras takes one-hot rows.',
-    lessons: [{ lesson: 4, anchor: 'the-gradient-of-cross-entropy' }, { lesson: 7 }],
-    widget: { lesson: 4, anchor: 'see-it-for-yourself' },
+    lessons: [{ lesson: 4, anchor: 'the-gradient-of-cross-entropy' }, { lesson: 7, anchor: 'categorical-cross-entropy' }],
+    widget: { lesson: 7, anchor: 'the-multi-class-widget' },
   }),
   fromLibrary('sparse_cce', {
     derivative: '\\frac{\\partial L}{\\partial p_{ik}} = -\\frac{[k = t_i]}{n\\,p_{ik}}; \\text{ through softmax: } \\frac{p_{ik} - [k = t_i]}{n}',
@@ -124,7 +124,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.NLLLoss()',
     keras: 'keras.losses.SparseCategoricalCrossentropy()',
     note: 'The same numbers as categorical CE, with the target as a class index. nn.NLLLoss takes log-probabilities and indices.',
-    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7 }],
+    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7, anchor: 'sparse-categorical-cross-entropy' }],
     widget: { lesson: 4, query: '?softmax.z1=1000&softmax.y=2', anchor: 'see-it-for-yourself' },
   }),
   fromLibrary('cce_logits', {
@@ -134,7 +134,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.CrossEntropyLoss()',
     keras: 'keras.losses.CategoricalCrossentropy(from_logits=True)',
     note: 'CrossEntropyLoss takes logits (never softmax them first: that is the double softmax) and class indices or probability rows.',
-    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7 }],
+    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7, anchor: 'categorical-cross-entropy' }],
     widget: { lesson: 4, query: '?softmax.z1=1000&softmax.y=2', anchor: 'see-it-for-yourself' },
   }),
   fromLibrary('hinge', {
@@ -144,7 +144,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: '',
     keras: 'keras.losses.Hinge()',
     note: 'PyTorch has no binary hinge class: write torch.clamp(1 - y * s, min=0).mean(). Keras turns labels 0/1 into $\\pm 1$.',
-    lessons: [{ lesson: 5, anchor: 'hinge-and-logistic-loss' }, { lesson: 7 }],
+    lessons: [{ lesson: 7, anchor: 'hinge-loss' }, { lesson: 5, anchor: 'hinge-and-logistic-loss' }],
     widget: descent('hinge'),
   }),
   {
@@ -158,7 +158,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.MultiMarginLoss(p=1, margin=1.0)',
     keras: 'keras.losses.CategoricalHinge()',
     note: 'Not the same sum: Keras’s takes only the largest wrong score, $\\max(0, 1 + \\max_{k \\ne t} s_k - s_t)$, with one-hot targets.',
-    lessons: [{ lesson: 7 }],
+    lessons: [{ lesson: 7, anchor: 'hinge-loss' }],
     widget: null,
   },
   {
@@ -171,7 +171,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     use: 'Not a classifier’s hinge: it takes a distance between two inputs, small for similar pairs, beyond $\\Delta$ for different ones.',
     pytorch: 'nn.HingeEmbeddingLoss(margin=1.0)',
     keras: '',
-    lessons: [{ lesson: 7 }],
+    lessons: [{ lesson: 7, anchor: 'hinge-loss' }],
     widget: null,
   },
 ];

@@ -16,6 +16,7 @@ import { SCHEMA as DESCENT } from '../../../src/widgets/loss-descent/state.ts';
 import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
+import { SCHEMA as CLASSIFICATION } from '../../../src/widgets/classification-losses/state.ts';
 import type { Schema } from '../../../src/widgets/common/state.ts';
 
 /**
@@ -39,6 +40,7 @@ export const WIDGET_FOLDERS: Readonly<Record<string, AddressRules & { defaultId:
   'dying-relu': { schema: DYING, defaultId: 'dying' },
   'regression-losses': { schema: REGRESSION, defaultId: 'regression', extras: ['edits'], problems: (query, prefix) => regressionStart('', query, prefix).problems },
   'loss-descent': { schema: DESCENT, defaultId: 'descent' },
+  'classification-losses': { schema: CLASSIFICATION, defaultId: 'classification' },
 };
 
 /**
