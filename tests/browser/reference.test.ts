@@ -57,7 +57,14 @@ test('each widget link opens its widget configured, with no notice of a refused 
   const { page, problems } = await openPage(browser(), siteUrl + PAGE);
   const hrefs = await page.$$eval('a[data-widget-link]', (links) => links.map((link) => (link as HTMLAnchorElement).href));
   expect(hrefs.length).toBeGreaterThanOrEqual(15);
-  for (const href of new Set(hrefs)) {
+  // Every query is checked against its widget's state table in tests/unit/components/reference;
+  // here one link per widget instance is opened, to see that the page really takes it.
+  const perWidget = new Map(hrefs.map((href) => {
+    const url = new URL(href);
+    return [`${url.pathname} ${[...url.searchParams.keys()][0]?.split('.')[0] ?? url.hash}`, href] as const;
+  }));
+  expect(perWidget.size).toBeGreaterThanOrEqual(8);
+  for (const href of perWidget.values()) {
     await page.goto(href);
     const key = [...new URL(href).searchParams.keys()][0]?.split('.')[0];
     const widget = key ? page.locator(`[data-key="${key}"]`) : page.locator(`#${new URL(href).hash.slice(1)}`);
