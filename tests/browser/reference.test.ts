@@ -59,15 +59,15 @@ test('each widget link opens its widget configured, with no notice of a refused 
   expect(hrefs.length).toBeGreaterThanOrEqual(15);
   // Every query is checked against its widget's state table in tests/unit/components/reference;
   // here one link per widget instance is opened, to see that the page really takes it.
-  const perWidget = new Map(hrefs.map((href) => {
+  const links = hrefs.map((href) => {
     const url = new URL(href);
-    return [`${url.pathname} ${[...url.searchParams.keys()][0]?.split('.')[0] ?? url.hash}`, href] as const;
-  }));
+    return { href, key: [...url.searchParams.keys()][0]?.split('.')[0], hash: url.hash, pathname: url.pathname };
+  });
+  const perWidget = new Map(links.map((link) => [`${link.pathname} ${link.key ?? link.hash}`, link]));
   expect(perWidget.size).toBeGreaterThanOrEqual(8);
-  for (const href of perWidget.values()) {
+  for (const { href, key, hash } of perWidget.values()) {
     await page.goto(href);
-    const key = [...new URL(href).searchParams.keys()][0]?.split('.')[0];
-    const widget = key ? page.locator(`[data-key="${key}"]`) : page.locator(`#${new URL(href).hash.slice(1)}`);
+    const widget = key ? page.locator(`[data-key="${key}"]`) : page.locator(`#${hash.slice(1)}`);
     await widget.first().scrollIntoViewIfNeeded();
     if (key) {
       await page.waitForSelector(`[data-key="${key}"][data-ready]`);
