@@ -9,12 +9,14 @@ import slimSucrase from './src/build/vite-slim-sucrase.ts';
 import remarkCodeCells from './src/build/remark-code-cells.ts';
 
 // BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
-// OUT_DIR lets the browser tests build the root and the sub-path sites side by side.
+// OUT_DIR and ASTRO_CACHE_DIR let the browser tests build the root and the sub-path sites side by
+// side, at the same time: each build keeps its content store and Vite cache in its own folder.
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

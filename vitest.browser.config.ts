@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: the built site served on loopback, driven in Debian's Chromium by playwright-core.
-// The global setup builds the site twice (at the root and under a sub-path) before any test runs.
+// The global setup builds the site twice (at the root and under a sub-path, side by side) before any test runs.
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],

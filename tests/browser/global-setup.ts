@@ -22,15 +22,16 @@ const run = promisify(execFile);
 /** Variables Vitest sets for its own Vite; a build that inherits them would take BASE_URL=/ and test mode. */
 const VITEST_VARIABLES = /^(VITEST.*|BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV)$/;
 
-async function build(outDir: string, basePath: string): Promise<void> {
+/** Builds the site into `outDir` for `basePath`, with its own cache so that two builds can run at once. */
+async function build(outDir: string, basePath: string, cacheDir: string): Promise<void> {
   const inherited = Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name));
-  const env = { ...Object.fromEntries(inherited), OUT_DIR: outDir, BASE_PATH: basePath, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...Object.fromEntries(inherited), OUT_DIR: outDir, BASE_PATH: basePath, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env, maxBuffer: 64 * 1024 * 1024 });
 }
 
 export default async function setup(project: TestProject) {
-  await build('./dist', '/');
-  await build('./dist-subpath', SUB_PATH);
+  // Side by side: on two cores the pair takes about two thirds of the time of one after the other.
+  await Promise.all([build('./dist', '/', './node_modules/.astro'), build('./dist-subpath', SUB_PATH, './node_modules/.astro-subpath')]);
   const sites: StaticSite[] = [await serveStatic('dist'), await serveStatic('dist-subpath', SUB_PATH)];
   project.provide('siteUrl', sites[0].url);
   project.provide('subPathSiteUrl', sites[1].url);
