@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -12,8 +13,12 @@ import remarkCodeCells from './src/build/remark-code-cells.ts';
 // OUT_DIR and ASTRO_CACHE_DIR let the browser tests build the root and the sub-path sites side by
 // side, at the same time: each build keeps its content store and Vite cache in its own folder.
 const base = process.env.BASE_PATH ?? '/';
+// SITE_URL is the host's origin (https://example.org, without the sub-path): with it the build
+// adds canonical links and og:url to every page, sitemap-index.xml, and robots.txt points at it.
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
+  site,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
@@ -34,5 +39,6 @@ export default defineConfig({
   // Workers are bundled by Vite's worker pipeline, with its own plugin list; as ES modules they can
   // split, so a cell's worker loads the course library only for code that imports it.
   vite: { worker: { format: 'es', plugins: () => [slimSucrase()] } },
-  integrations: [mdx()],
+  // The sitemap needs the site's address; the 404 page is left out of it.
+  integrations: [mdx(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })] : [])],
 });

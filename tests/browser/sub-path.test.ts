@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import { openPage, useChromium } from './harness.ts';
-import { SUB_PATH } from './global-setup.ts';
+import { SUB_PATH, SUB_PATH_SITE } from './global-setup.ts';
 
 const siteUrl = inject('subPathSiteUrl');
 
@@ -10,8 +10,10 @@ test('under a sub-path every link and asset stays under it, and a reader can go 
   const { page, problems } = await openPage(browser(), siteUrl);
   const origin = new URL(siteUrl).origin;
   const addresses = await page.evaluate(() =>
-    [...document.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src')!),
+    [...document.querySelectorAll('[href]:not([rel="canonical"]), [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src')!),
   );
+  // The canonical link is the one absolute address: where the site says it is hosted (SITE_URL).
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SUB_PATH_SITE}${SUB_PATH}`);
   for (const address of addresses.filter((value) => !value.startsWith('#'))) {
     expect(new URL(address, page.url()).href.startsWith(origin + SUB_PATH), address).toBe(true);
   }
