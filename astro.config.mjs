@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
 import slimSucrase from './src/build/vite-slim-sucrase.ts';
 import remarkCodeCells from './src/build/remark-code-cells.ts';
+import searchIndex from './src/build/search-index.ts';
 
 // BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 // OUT_DIR and ASTRO_CACHE_DIR let the browser tests build the root and the sub-path sites side by
@@ -40,5 +41,6 @@ export default defineConfig({
   // split, so a cell's worker loads the course library only for code that imports it.
   vite: { worker: { format: 'es', plugins: () => [slimSucrase()] } },
   // The sitemap needs the site's address; the 404 page is left out of it.
-  integrations: [mdx(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })] : [])],
+  // Pagefind indexes the finished pages for the header's search (src/components/site/Search.astro).
+  integrations: [mdx(), searchIndex(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })] : [])],
 });
