@@ -16,13 +16,17 @@ const PRESET_LABELS: Readonly<Record<PairingPreset, string>> = {
 };
 const OPTIMIZER_LABELS: Readonly<Record<PairingOptimizer, string>> = { sgd: 'SGD', adam: 'Adam' };
 
-/** Every field, keyed by its URL name ("pairing.preset=double"). */
+/**
+ * Every field, keyed by its URL name ("pairing.preset=double"). Plain SGD at 0.1 by default:
+ * under Adam at 0.01 (measured) the MSE runs reach the same accuracy as cross-entropy in 50
+ * epochs, since Adam rescales their smaller gradients away; SGD keeps the difference visible.
+ */
 export const SCHEMA = {
   preset: choiceField<PairingPreset>('Pairing', PAIRING_PRESETS.map((id) => ({ value: id, label: PRESET_LABELS[id] })), 'softmax'),
   seed: numberField('Seed', 0, 9999, 1, 42),
   epochs: numberField('Epochs', 5, 200, 5, 50),
-  lr: numberField('Learning rate', 0.0001, 1, 0.0001, 0.01, 'log'),
-  optimizer: choiceField<PairingOptimizer>('Optimiser', PAIRING_OPTIMIZERS.map((id) => ({ value: id, label: OPTIMIZER_LABELS[id] })), 'adam'),
+  lr: numberField('Learning rate', 0.0001, 1, 0.0001, 0.1, 'log'),
+  optimizer: choiceField<PairingOptimizer>('Optimiser', PAIRING_OPTIMIZERS.map((id) => ({ value: id, label: OPTIMIZER_LABELS[id] })), 'sgd'),
 } as const;
 
 /** The widget's full state. */

@@ -12,8 +12,8 @@ describe('the pairing lab state table', () => {
     }
   });
 
-  test('defaults: softmax preset, seed 42, Adam at 0.01, 50 epochs', () => {
-    expect(pairSettings(defaultState(SCHEMA))).toEqual({ preset: 'softmax', seed: 42, learningRate: 0.01, optimizer: 'adam', epochs: 50 });
+  test('defaults: softmax preset, seed 42, SGD at 0.1, 50 epochs', () => {
+    expect(pairSettings(defaultState(SCHEMA))).toEqual({ preset: 'softmax', seed: 42, learningRate: 0.1, optimizer: 'sgd', epochs: 50 });
   });
 
   test.each(PAIRING_PRESETS)('preset %s is accepted from the address', (preset) => {
