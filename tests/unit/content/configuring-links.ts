@@ -17,6 +17,7 @@ import { SCHEMA as LAB } from '../../../src/widgets/moons-lab/state.ts';
 import { SCHEMA as EXPLORER } from '../../../src/widgets/network-explorer/state.ts';
 import { SCHEMA as SOFTMAX } from '../../../src/widgets/softmax/state.ts';
 import { SCHEMA as CLASSIFICATION } from '../../../src/widgets/classification-losses/state.ts';
+import { SCHEMA as PAIRING } from '../../../src/widgets/pairing-lab/state.ts';
 import type { Schema } from '../../../src/widgets/common/state.ts';
 
 /**
@@ -41,6 +42,7 @@ export const WIDGET_FOLDERS: Readonly<Record<string, AddressRules & { defaultId:
   'regression-losses': { schema: REGRESSION, defaultId: 'regression', extras: ['edits'], problems: (query, prefix) => regressionStart('', query, prefix).problems },
   'loss-descent': { schema: DESCENT, defaultId: 'descent' },
   'classification-losses': { schema: CLASSIFICATION, defaultId: 'classification' },
+  'pairing-lab': { schema: PAIRING, defaultId: 'pairing' },
 };
 
 /**
