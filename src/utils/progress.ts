@@ -21,15 +21,31 @@ export interface AnswerRecord {
   at: string;
 }
 
-/** The whole record, keyed by `<lesson slug>/<id>`. */
+/** A lesson the reader opened: when, whether they read it to the end, and the last heading reached. */
+export interface LessonRecord {
+  opened: string;
+  read: boolean;
+  heading?: string;
+}
+
+/** The whole record: exercises and answers keyed by `<lesson slug>/<id>`, lessons by slug. */
 export interface ProgressRecord {
   version: 1;
   exercises: Record<string, ExerciseRecord>;
   answers: Record<string, AnswerRecord>;
+  lessons: Record<string, LessonRecord>;
+  /** The slug of the lesson opened last. */
+  last?: string;
 }
 
-function emptyRecord(): ProgressRecord {
-  return { version: VERSION, exercises: {}, answers: {} };
+/** The storage key and the record's version, for the export file and the docs. */
+export const PROGRESS_KEY = STORAGE_KEY;
+/** The version this code writes; a file with another version is refused on import. */
+export const PROGRESS_VERSION = VERSION;
+
+/** A record with nothing in it. */
+export function emptyRecord(): ProgressRecord {
+  return { version: VERSION, exercises: {}, answers: {}, lessons: {} };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -58,6 +74,14 @@ export function toProgressRecord(value: unknown): ProgressRecord {
       }
     }
   }
+  if (isObject(value.lessons)) {
+    for (const [slug, entry] of Object.entries(value.lessons)) {
+      if (isObject(entry) && typeof entry.opened === 'string' && typeof entry.read === 'boolean') {
+        record.lessons[slug] = { opened: entry.opened, read: entry.read, ...(typeof entry.heading === 'string' ? { heading: entry.heading } : {}) };
+      }
+    }
+  }
+  if (typeof value.last === 'string') record.last = value.last;
   return record;
 }
 
@@ -69,6 +93,28 @@ export function readProgress(storage?: Pick<Storage, 'getItem'>): ProgressRecord
     return text === null ? emptyRecord() : toProgressRecord(JSON.parse(text));
   } catch {
     return emptyRecord();
+  }
+}
+
+/** Whether this browser lets the page save progress (localStorage present and writable). */
+export function canStoreProgress(storage?: Pick<Storage, 'setItem' | 'removeItem'>): boolean {
+  try {
+    const store = storage ?? localStorage;
+    store.setItem(`${STORAGE_KEY}:probe`, '1');
+    store.removeItem(`${STORAGE_KEY}:probe`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces the stored record; false when storage refused it. */
+export function writeProgress(record: ProgressRecord, storage?: Pick<Storage, 'setItem'>): boolean {
+  try {
+    (storage ?? localStorage).setItem(STORAGE_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
   }
 }
 
