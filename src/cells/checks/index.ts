@@ -5,6 +5,7 @@ import { fourPredictions } from './four-predictions.ts';
 import { checkHuber } from './huber.ts';
 import { checkLeakyRelu } from './leaky-relu.ts';
 import { leakyReluAndElu } from './leaky-relu-and-elu.ts';
+import { outputGradients } from './output-gradients.ts';
 import { isCheckName, type CheckName } from './names.ts';
 import { sigmoidAndSlope } from './sigmoid-and-slope.ts';
 import { stableSoftmax } from './stable-softmax.ts';
@@ -22,6 +23,7 @@ export const CHECKS: Readonly<Record<CheckName, GradedCheck>> = {
   'four-predictions': fourPredictions,
   huber: checkHuber,
   'bce-from-logit': bceFromLogit,
+  'output-gradients': outputGradients,
 };
 
 /**

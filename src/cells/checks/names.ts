@@ -2,7 +2,7 @@
  * The names a lesson may give as a code cell's `check=`. No imports, so the build plugin reads
  * this list without loading the checks themselves; `checks/index.ts` must have one check per name.
  */
-export const CHECK_NAMES = ['leaky-relu', 'sigmoid-and-slope', 'bce-gradient', 'tanh-from-sigmoid', 'leaky-relu-and-elu', 'stable-softmax', 'four-predictions', 'huber', 'bce-from-logit'] as const;
+export const CHECK_NAMES = ['leaky-relu', 'sigmoid-and-slope', 'bce-gradient', 'tanh-from-sigmoid', 'leaky-relu-and-elu', 'stable-softmax', 'four-predictions', 'huber', 'bce-from-logit', 'output-gradients'] as const;
 
 /** One graded check's name. */
 export type CheckName = (typeof CHECK_NAMES)[number];

@@ -125,7 +125,7 @@ export const ACTIVATION_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.Identity()',
     keras: 'keras.activations.linear',
     note: 'Or no activation at all: a plain nn.Linear / Dense layer.',
-    lessons: [{ lesson: 6, anchor: 'a-residual-and-three-ways-to-score-it' }, { lesson: 8 }],
+    lessons: [{ lesson: 6, anchor: 'a-residual-and-three-ways-to-score-it' }, { lesson: 8, anchor: 'three-pairs-one-gradient' }],
     widget: { lesson: 3, query: '?sheet.f1=linear&sheet.f2=none&sheet.f3=none', anchor: 'the-cheat-sheet-and-its-verdicts' },
   }),
 ];

@@ -59,7 +59,7 @@ export const LOSS_SHEET: CheatSheet = {
     {
       cells: ['Multi-class classification (mutually exclusive)', 'Softmax', 'Categorical cross-entropy'],
       correction: 'Right; in PyTorch logits go into CrossEntropyLoss, which applies log-softmax itself: a softmax layer before it is applied twice. Integer labels: sparse CE, the same number.',
-      see: { lesson: 8 },
+      see: { lesson: 8, query: '?double.preset=double', anchor: 'a-double-softmax' },
     },
     {
       cells: ['Multi-label classification (multiple classes per sample)', 'Sigmoid (per class)', 'Binary cross-entropy (averaged)'],
@@ -79,7 +79,7 @@ export const LOSS_SHEET: CheatSheet = {
     {
       cells: ['Regression (bounded output [0, 1])', 'Sigmoid', 'MSE or binary cross-entropy'],
       correction: 'Both train: BCE takes any target in $[0, 1]$. Through a sigmoid, MSE’s gradient carries the factor $p(1 - p)$ and fades when the output saturates; BCE’s is $p - y$.',
-      see: { lesson: 8 },
+      see: { lesson: 8, query: '?regression.preset=regression', anchor: 'a-sigmoid-on-a-target-outside-0-1' },
     },
   ],
 };
