@@ -4,7 +4,7 @@
  * slices, with a report a few times a second. A refused run reports its message and no numbers.
  * No worker globals here, so the session runs in Node tests with a synchronous scheduler.
  */
-import { SLICE_MS, type SessionHost } from '../common/session-host.ts';
+import { routeRequests, SLICE_MS, type SessionHost } from '../common/session-host.ts';
 import { startPair, type PairSession, type RunEpoch } from './model.ts';
 import { SIDES, type PairingReport, type PairingRequest, type Side, type SideProgress } from './protocol.ts';
 import { pairSettings, type PairingState } from './state.ts';
@@ -110,16 +110,7 @@ export function createPairingSession(host: SessionHost<PairingReport>): (request
     else report(run);
   };
 
-  return (request) => {
-    try {
-      if (request.type === 'start') return start(request);
-      if (current === null || request.run !== current.id) return;
-      handlers[request.type](current);
-    } catch (error) {
-      if (current !== null) current.running = false;
-      host.post({ run: request.run, type: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  return routeRequests<PairingRequest, Run>(() => current, start, handlers, (run, message) => host.post({ run, type: 'error', message }));
 }
 
 /** Both runs of `state` trained to the end with the same session, synchronously (for the build). */
