@@ -5,7 +5,7 @@ import { openPage, seriousViolations, useChromium } from './harness.ts';
 const siteUrl = inject('siteUrl');
 const LESSON_1 = 'lessons/01-why-activation-functions/';
 const LAB = 'lessons/09-lab-two-moons/';
-const PAGES = ['', LESSON_1, 'lessons/02-sigmoid-and-tanh/', 'lessons/03-relu-family/', 'lessons/04-softmax/', 'lessons/05-what-a-loss-measures/', 'lessons/06-regression-losses/', 'lessons/07-classification-losses/', LAB, 'no-such-page/'];
+const PAGES = ['', LESSON_1, 'lessons/02-sigmoid-and-tanh/', 'lessons/03-relu-family/', 'lessons/04-softmax/', 'lessons/05-what-a-loss-measures/', 'lessons/06-regression-losses/', 'lessons/07-classification-losses/', 'lessons/08-pairing-activations-and-losses/', LAB, 'no-such-page/'];
 
 const browser = useChromium();
 
