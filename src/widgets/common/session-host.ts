@@ -14,3 +14,35 @@ export interface SessionHost<Report> {
 
 /** Milliseconds of training per slice: about one frame's work. */
 export const SLICE_MS = 30;
+
+/** A run as the request router needs it: its id, and whether it trains. */
+export interface RoutedRun {
+  readonly id: number;
+  running: boolean;
+}
+
+/**
+ * The request router shared by the two-run sessions (dying ReLU, pairing lab): a start replaces
+ * the run; any other request goes to its handler only when its id is the current run's (stale
+ * ones, or ones for a run whose start failed, are ignored); anything thrown stops the run and is
+ * posted as an error report for the request's run.
+ */
+export function routeRequests<Request extends { run: number; type: string }, Run extends RoutedRun>(
+  current: () => Run | null,
+  start: (request: Extract<Request, { type: 'start' }>) => void,
+  handlers: Record<Exclude<Request['type'], 'start'>, (run: Run) => void>,
+  fail: (run: number, message: string) => void,
+): (request: Request) => void {
+  return (request) => {
+    const run = current();
+    try {
+      if (request.type === 'start') return start(request as Extract<Request, { type: 'start' }>);
+      if (run === null || request.run !== run.id) return;
+      handlers[request.type as Exclude<Request['type'], 'start'>](run);
+    } catch (error) {
+      const now = current();
+      if (now !== null) now.running = false;
+      fail(request.run, error instanceof Error ? error.message : String(error));
+    }
+  };
+}

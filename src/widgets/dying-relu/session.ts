@@ -7,7 +7,7 @@
  * the session runs in Node tests with a synchronous scheduler.
  */
 import { createTrainer, type Dataset, type Trainer } from '../../lib/index.ts';
-import { SLICE_MS, type SessionHost as WorkerSessionHost } from '../common/session-host.ts';
+import { routeRequests, SLICE_MS, type SessionHost as WorkerSessionHost } from '../common/session-host.ts';
 import { plural } from '../common/format.ts';
 import { createRevivalTracker, deadShares, measureNetworkUnits, prepareMoons, trainingConfig, type NetworkUnits, type RevivalTracker } from './model.ts';
 import type { DyingReport, DyingRequest, EpochPoint, SideProgress, SideStatus } from './protocol.ts';
@@ -159,15 +159,5 @@ export function createDyingSession(host: SessionHost): (request: DyingRequest) =
     else report(run);
   };
 
-  return (request) => {
-    try {
-      if (request.type === 'start') return start(request);
-      // Requests for a superseded run, or for one whose start failed, are ignored.
-      if (current === null || request.run !== current.id) return;
-      handlers[request.type](current);
-    } catch (error) {
-      if (current !== null) current.running = false;
-      host.post({ run: request.run, type: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  return routeRequests<DyingRequest, Run>(() => current, start, handlers, (run, message) => host.post({ run, type: 'error', message }));
 }
