@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { activation, softmax } from '../../../src/lib/index.ts';
+import { activation, makeRegressionWithOutliers, softmax, splitDataset } from '../../../src/lib/index.ts';
 import { defaultState } from '../../../src/widgets/common/state.ts';
 import { runPair, type PairSettings, type RunResult } from '../../../src/widgets/pairing-lab/model.ts';
 import { SCHEMA, pairSettings } from '../../../src/widgets/pairing-lab/state.ts';
@@ -51,11 +51,23 @@ describe('lesson 8, the pairing lab at its defaults', () => {
     const [linear, sig] = run('regression');
     expect([fixed(last(linear).rmse, 3), fixed(last(sig).rmse, 3)]).toEqual(['1.038', '1.385']);
     expect([fixed(sig.epochs[0].outputGradient, 2), fixed(last(sig).outputGradient, 3)]).toEqual(['0.66', '0.015']);
-    // "stays above that floor at every epoch": the floor (each target clipped into [0, 1]) is
-    // pinned, epoch by epoch, in tests/unit/widgets/pairing-lab/model.test.ts.
+    // The clipping floor: each validation target clipped into [0, 1], as an RMSE.
+    const wave = makeRegressionWithOutliers({ size: 200, seed: 42, shape: 'wave', outlierFraction: 0 });
+    const { validation } = splitDataset(wave, { train: 0.7, validation: 0.15 }, 42);
+    let floor = 0;
+    for (const y of validation.targets) floor += (y - Math.min(1, Math.max(0, y))) ** 2;
+    const floorRmse = Math.sqrt(floor / validation.size);
+    expect(floorRmse.toFixed(3)).toBe('1.329');
+    for (const epoch of sig.epochs) expect(epoch.rmse!).toBeGreaterThan(floorRmse);
+    expect(linear.epochs.filter((epoch) => epoch.rmse! < floorRmse).length).toBeGreaterThan(25);
+    expect([fixed(linear.epochs[47].rmse, 2), fixed(linear.epochs[48].rmse, 2)]).toEqual(['0.67', '0.75']);
+    const targets = [...wave.targets];
+    expect([Math.min(...targets).toFixed(1), Math.max(...targets).toFixed(1)]).toEqual(['-2.2', '4.1']);
     stated('The linear output with MSE ends at a validation RMSE of 1.038; the sigmoid output with MSE at 1.385');
+    stated('(its RMSE at epochs 48 and 49 was 0.67 and 0.75)');
+    stated('an RMSE of 1.329 on these validation points. The sigmoid run stays above it at every epoch');
     stated('fades from 0.66 in the first epoch to 0.015 in the fiftieth');
-    stated('from about −2.6 to 4.4');
+    stated('from about −2.2 to 4.1');
   });
 
   test('double softmax: loss 0.751, never under ln(1 + 2/e) ≈ 0.5514, 88.9%; logits 0.120, 100%; gradients 0.41 and 1.00', () => {
@@ -122,5 +134,7 @@ describe('lesson 8, worked numbers', () => {
     expect((9 / Math.E).toFixed(3)).toBe('3.311');
     stated('answer={1.461}');
     stated('$9/e \\approx 3.311$, so the floor is $\\ln 4.311 \\approx 1.461$');
+    expect(Math.log(1 + 4 / Math.E).toFixed(3)).toBe('0.905');
+    stated('With five classes the broken version\'s floor is $\\ln(1 + 4/e) \\approx 0.905$');
   });
 });
