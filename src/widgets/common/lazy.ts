@@ -1,3 +1,5 @@
+import { watchForPrint } from './print-state.ts';
+
 /** Calls `start` once, when the element comes within a screen of the viewport; widgets do no work before. */
 export function whenNearViewport(element: Element, start: () => void): void {
   if (!('IntersectionObserver' in globalThis)) {
@@ -17,7 +19,8 @@ export function whenNearViewport(element: Element, start: () => void): void {
 
 /**
  * Defines <tag> as an element that keeps its build-time content until it nears the viewport,
- * then loads its view module (and with it Plot and the model) and lets it take over.
+ * then loads its view module (and with it Plot and the model) and lets it take over; the
+ * build-time content stays for print (common/print-state.ts).
  */
 export function defineLazyWidget(tag: string, loadView: () => Promise<(host: HTMLElement) => void>): void {
   if (customElements.get(tag)) return;
@@ -25,7 +28,13 @@ export function defineLazyWidget(tag: string, loadView: () => Promise<(host: HTM
     tag,
     class extends HTMLElement {
       connectedCallback(): void {
-        whenNearViewport(this, async () => (await loadView())(this));
+        whenNearViewport(this, async () => {
+          const mount = await loadView();
+          // The build-time content, kept (out of sight) for printing an untouched widget.
+          const still = [...this.childNodes];
+          mount(this);
+          watchForPrint(this, still);
+        });
       }
     },
   );

@@ -1,0 +1,99 @@
+/**
+ * How a woken widget prints. Untouched (its address holds the lesson's values and the reader has
+ * not worked a control), it prints the figure rendered at build time, which the live view would
+ * otherwise have replaced; changed, it prints as it stands on screen, with its settings as a line
+ * of text, since controls do not print. The host carries the verdict as data-print-as
+ * ("still" or "live"), kept up to date after every interaction, so that any way of printing
+ * (the handout buttons, Ctrl+P, a headless PDF) finds it already set.
+ */
+import { readParams } from './url-state.ts';
+
+/** Keys that only move focus or leave, which change nothing the widget shows. */
+const QUIET_KEYS = new Set(['Tab', 'Shift', 'Escape', 'Control', 'Alt', 'Meta']);
+
+/** Whether two sets of a widget's URL parameters say the same. */
+function sameParams(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => b[name] === a[name]);
+}
+
+/** The widget's controls as "Label: value" (select: the option's words; a list: its numbers joined). */
+export function settingsText(root: ParentNode): string {
+  const parts: string[] = [];
+  for (const control of root.querySelectorAll<HTMLElement>('.al-control')) {
+    const name = control.querySelector(':scope > label, :scope > legend')?.textContent?.trim();
+    const select = control.querySelector('select');
+    const boxes = [...control.querySelectorAll<HTMLInputElement>('input[type="number"], input[type="text"]')];
+    const value = select ? (select.selectedOptions[0]?.text ?? '') : boxes.map((box) => box.value).join('-');
+    if (name && value) parts.push(`${name}: ${value}`);
+  }
+  return parts.length > 0 ? `Settings: ${parts.join('; ')}.` : '';
+}
+
+/**
+ * Gives every id in `root` that the document already uses elsewhere (the live view may make the
+ * same ones) a "-still" suffix, and follows it in the references inside `root`.
+ */
+function renameDuplicateIds(root: HTMLElement): void {
+  const renamed = new Map<string, string>();
+  for (const element of root.querySelectorAll('[id]')) {
+    if (document.querySelectorAll(`[id="${CSS.escape(element.id)}"]`).length < 2) continue;
+    renamed.set(element.id, `${element.id}-still`);
+    element.id = `${element.id}-still`;
+  }
+  if (renamed.size === 0) return;
+  const follow = (value: string) =>
+    value
+      .split(' ')
+      .map((token) => renamed.get(token) ?? token.replace(/^(url\()?#([^)]+)(\)?)$/, (whole, open = '', id: string, close = '') => (renamed.has(id) ? `${open}#${renamed.get(id)}${close}` : whole)))
+      .join(' ');
+  for (const element of root.querySelectorAll('*')) {
+    for (const attribute of [...element.attributes]) {
+      if (attribute.name === 'id' || attribute.name === 'class' || attribute.name === 'd') continue;
+      const next = follow(attribute.value);
+      if (next !== attribute.value) element.setAttribute(attribute.name, next);
+    }
+  }
+}
+
+/**
+ * Keeps `still` (the build-time content the view replaced) in `host` for print, adds the
+ * settings line, and marks the host "still" or "live" from here on.
+ */
+export function watchForPrint(host: HTMLElement, still: readonly Node[]): void {
+  const key = host.dataset.key ?? '';
+  const lessonValues = readParams(host.dataset.defaults ?? '', key);
+  const keeper = document.createElement('div');
+  keeper.className = 'al-print-still';
+  keeper.hidden = true;
+  keeper.append(...still);
+  renameDuplicateIds(keeper);
+  const settings = document.createElement('p');
+  settings.className = 'al-print-settings';
+  host.append(keeper, settings);
+  let worked = false;
+
+  const mark = () => {
+    const live = worked || !sameParams(readParams(location.search, key), lessonValues);
+    host.dataset.printAs = live ? 'live' : 'still';
+    settings.textContent = live ? settingsText(host) : '';
+  };
+  // After the view has handled the event (and written the address), not before.
+  const work = () => {
+    worked = true;
+    setTimeout(mark);
+  };
+  host.addEventListener('input', work);
+  host.addEventListener('change', work);
+  host.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('button, [role="button"], svg, canvas')) work();
+  });
+  host.addEventListener('pointerdown', (event) => {
+    if (event.target instanceof Element && event.target.closest('svg, canvas')) work();
+  });
+  host.addEventListener('keydown', (event) => {
+    if (!QUIET_KEYS.has(event.key) && !(event.target instanceof HTMLAnchorElement)) work();
+  });
+  addEventListener('beforeprint', mark);
+  mark();
+}
