@@ -49,3 +49,25 @@ export function exerciseAnswer(body: string): string | null {
   if (summaryEnd < 0 || end < summaryEnd) return null;
   return body.slice(summaryEnd + '</summary>'.length, end).trim();
 }
+
+/** A graded cell's solution, as the handout prints it: the cell's title (HTML, as rendered) and its code block. */
+export interface CellSolution {
+  title: string;
+  html: string;
+}
+
+/**
+ * Every graded cell's solution in a rendered lesson, in page order. remark-code-cells writes
+ * them, so their shape is known: <al-code-cell data-title="…"> … <details class="cell-solution">.
+ */
+export function cellSolutions(lessonHtml: string): CellSolution[] {
+  const solutions: CellSolution[] = [];
+  for (const cell of lessonHtml.split('<al-code-cell').slice(1)) {
+    const body = cell.slice(0, cell.indexOf('</al-code-cell>'));
+    const title = /\sdata-title="([^"]*)"/.exec(body.slice(0, body.indexOf('>')))?.[1];
+    const start = body.indexOf('<details class="cell-solution"');
+    const html = start < 0 ? null : exerciseAnswer(body.slice(start));
+    if (title && html) solutions.push({ title, html });
+  }
+  return solutions;
+}

@@ -194,12 +194,13 @@ describe('teacher notes', () => {
     await page.context().close();
   });
 
-  test('notes print only when shown; a check prints with its answer summary', async () => {
+  test('notes print only when shown; a check prints its question, not its answer (that waits for "Print with answers")', async () => {
     const { page } = await openPage(browser(), siteUrl + LESSON_1);
     await page.emulateMedia({ media: 'print' });
     const note = page.locator('.teacher-note').first();
     expect(await note.isVisible()).toBe(false);
-    expect(await checks(page).single.locator('details summary').isVisible()).toBe(true);
+    expect(await checks(page).single.locator('.check-question').isVisible()).toBe(true);
+    expect(await checks(page).single.locator('details summary').isVisible()).toBe(false);
     expect(await checks(page).single.getByRole('button', { name: 'Check' }).isVisible()).toBe(false);
     await page.goto(`${siteUrl}${LESSON_1}?teacher=1`);
     expect(await note.isVisible()).toBe(true);

@@ -74,7 +74,10 @@ export function watchForPrint(host: HTMLElement, still: readonly Node[]): void {
   let worked = false;
 
   const mark = () => {
-    const live = worked || !sameParams(readParams(location.search, key), lessonValues);
+    // A view writes the address only once the state changes (and then all of it), so an address
+    // without the widget's parameters means the lesson's values.
+    const address = readParams(location.search, key);
+    const live = worked || (Object.keys(address).length > 0 && !sameParams(address, lessonValues));
     host.dataset.printAs = live ? 'live' : 'still';
     settings.textContent = live ? settingsText(host) : '';
   };

@@ -1,0 +1,120 @@
+/**
+ * Handouts as a reader prints them: Chromium's own PDF of lesson 3, read back as text with
+ * pdfjs-dist. No navigation; answers only when asked, and then after the lesson's last section;
+ * teacher notes only when shown; an untouched widget as its build-time figure, a changed one as
+ * it stands.
+ */
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPage, useChromium } from './harness.ts';
+
+const LESSON_3 = 'lessons/03-relu-family/';
+const siteUrl = inject('siteUrl');
+const browser = useChromium();
+
+/** Words of the page's frame: the skip link, the header's brand, other lessons' titles in the sidebar. */
+const NAVIGATION = ['Skip to content', 'Activation & Loss', 'Softmax: from scores to probabilities', 'Regression losses: MSE, MAE and Huber'];
+/** From the answer of exercise 2 ("A dead unit of the first layer, under plain SGD"). */
+const ANSWER = 'is an average of these zeros';
+/** From a teacher note. */
+const NOTE = 'Sparse is not dead';
+/** The dying-ReLU widget's build-time note, which its live view does not show. */
+const STILL = 'The histogram shows run A, layer 1';
+
+/** The page printed to an A4 PDF, as its text with runs of white space made one space. */
+async function printedText(page: Page): Promise<string> {
+  const loading = getDocument({ data: new Uint8Array(await page.pdf({ format: 'A4' })) });
+  const pdf = await loading.promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await loading.destroy();
+  return pages.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Wakes the widget `selector` as scrolling to it would. */
+async function wake(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.locator(`${selector}[data-ready]`).waitFor();
+}
+
+/** Replaces the print dialog with a record of the answers mode it would have printed in. */
+async function recordPrints(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.body.dataset.printedModes = '';
+    window.print = () => {
+      document.body.dataset.printedModes += `${document.documentElement.dataset.printAnswers ?? 'none'};`;
+    };
+  });
+}
+
+test('printed with the browser’s own Print, a lesson has no navigation, no answers, no teacher notes, and its untouched widget’s still figure', async () => {
+  const { page, problems } = await openPage(browser(), siteUrl + LESSON_3);
+  await wake(page, 'al-dying-relu');
+  await wake(page, 'al-activation-explorer[data-key="explorer"]');
+  const text = await printedText(page);
+  for (const words of NAVIGATION) expect(text).not.toContain(words);
+  expect(text).not.toContain('Print with answers');
+  // (Chromium's PDF splits the ligature "fi" off, so the words checked avoid it.)
+  expect(text).toContain('EXERCISE 2 A dead unit of the');
+  expect(text).not.toContain(ANSWER);
+  expect(text).not.toContain('Show answer');
+  expect(text).not.toContain(NOTE);
+  expect(text).toContain(STILL);
+  expect(text).not.toContain('Settings:');
+  // On paper every figure fits the page's width.
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('"Print with answers" puts every answer after the lesson’s last section, numbered; the mode ends with the printing', async () => {
+  const { page, problems } = await openPage(browser(), `${siteUrl}${LESSON_3}?teacher=1`);
+  await recordPrints(page);
+  await page.getByRole('button', { name: 'Print with answers' }).click();
+  expect(await page.evaluate(() => document.body.dataset.printedModes)).toBe('with;');
+  const withAnswers = await printedText(page);
+  const lastSection = withAnswers.lastIndexOf('What comes next');
+  const answers = withAnswers.indexOf('Answers Self-check 1');
+  expect(lastSection).toBeGreaterThan(0);
+  expect(answers).toBeGreaterThan(lastSection);
+  expect(withAnswers.indexOf('Exercise 2: A dead unit of the')).toBeGreaterThan(answers);
+  expect(withAnswers.indexOf(ANSWER)).toBeGreaterThan(answers);
+  expect(withAnswers.split(ANSWER)).toHaveLength(2);
+  expect(withAnswers).toContain(NOTE);
+
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  expect(await page.evaluate(() => document.documentElement.dataset.printAnswers)).toBeUndefined();
+  await page.getByRole('button', { name: 'Print without answers' }).click();
+  expect(await page.evaluate(() => document.body.dataset.printedModes)).toBe('with;without;');
+  const withoutAnswers = await printedText(page);
+  expect(withoutAnswers).not.toContain(ANSWER);
+  expect(withoutAnswers).toContain(NOTE);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('a widget the reader changed prints as it stands, its settings in words, and no control', async () => {
+  const { page, problems } = await openPage(browser(), siteUrl + LESSON_3);
+  const explorer = 'al-activation-explorer[data-key="explorer"]';
+  await wake(page, explorer);
+  await wake(page, 'al-activation-explorer[data-key="sheet"]');
+  const probe = page.locator(explorer).getByLabel('Probe z, exact value');
+  await probe.fill('1.25');
+  await probe.press('Enter');
+  await expect.poll(() => page.locator(explorer).getAttribute('data-print-as')).toBe('live');
+  const text = await printedText(page);
+  expect(text).toContain('Probe z: 1.25');
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator(explorer).locator('.al-print-still').isVisible()).toBe(false);
+  expect(await page.locator(explorer).locator('select, input, button').evaluateAll((controls) => controls.filter((control) => (control as HTMLElement).offsetParent !== null).length)).toBe(0);
+  // Untouched, the cheat sheet's explorer on the same page still prints its build-time figure.
+  expect(await page.locator('al-activation-explorer[data-key="sheet"] .al-print-still').isVisible()).toBe(true);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
