@@ -86,6 +86,7 @@ test('"Print with answers" puts every answer after the lesson’s last section, 
   expect(withAnswers.indexOf('Exercise 2: A dead unit of the')).toBeGreaterThan(answers);
   expect(withAnswers.indexOf(ANSWER)).toBeGreaterThan(answers);
   expect(withAnswers.split(ANSWER)).toHaveLength(2);
+  expect(withAnswers.indexOf('Exercise: Leaky ReLU and ELU: a solution')).toBeGreaterThan(answers);
   expect(withAnswers).toContain(NOTE);
 
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
@@ -94,6 +95,7 @@ test('"Print with answers" puts every answer after the lesson’s last section, 
   expect(await page.evaluate(() => document.body.dataset.printedModes)).toBe('with;without;');
   const withoutAnswers = await printedText(page);
   expect(withoutAnswers).not.toContain(ANSWER);
+  expect(withoutAnswers).not.toContain('a solution');
   expect(withoutAnswers).toContain(NOTE);
   expect(problems).toEqual([]);
   await page.context().close();

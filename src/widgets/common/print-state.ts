@@ -35,9 +35,10 @@ export function settingsText(root: ParentNode): string {
  * same ones) a "-still" suffix, and follows it in the references inside `root`.
  */
 function renameDuplicateIds(root: HTMLElement): void {
+  const elsewhere = new Set([...document.querySelectorAll('[id]')].filter((element) => !root.contains(element)).map((element) => element.id));
   const renamed = new Map<string, string>();
   for (const element of root.querySelectorAll('[id]')) {
-    if (document.querySelectorAll(`[id="${CSS.escape(element.id)}"]`).length < 2) continue;
+    if (!elsewhere.has(element.id)) continue;
     renamed.set(element.id, `${element.id}-still`);
     element.id = `${element.id}-still`;
   }

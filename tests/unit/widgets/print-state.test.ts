@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+/** How a woken widget prints: its build-time figure while untouched, as it stands once changed. */
+import { afterEach, expect, test } from 'vitest';
+import { settingsText, watchForPrint } from '../../../src/widgets/common/print-state.ts';
+
+const CONTROLS = `
+  <div class="al-control"><label for="k-f">Activation</label><div class="al-control-inputs"><select id="k-f"><option value="relu">ReLU</option><option value="tanh" selected>tanh</option></select></div></div>
+  <div class="al-control"><label for="k-w">Weight</label><div class="al-control-inputs"><input type="range" id="k-w"><input type="number" value="1.50"></div></div>
+  <fieldset class="al-control al-list-control"><legend>Hidden layers</legend><ol><li><input type="text" value="32"></li><li><input type="text" value="16"></li></ol></fieldset>`;
+
+/** A host as defineLazyWidget leaves it: the view mounted in place of the build-time figure. */
+function mounted(address: string): HTMLElement {
+  history.replaceState(null, '', `/lesson/${address}`);
+  document.body.innerHTML = `<al-thing data-key="k" data-defaults="?k.f=tanh&amp;k.w=1.5"><div class="al-static"><svg id="shared"><clipPath id="clip"></clipPath><g clip-path="url(#clip)"></g></svg></div></al-thing>`;
+  const host = document.querySelector<HTMLElement>('al-thing')!;
+  const still = [...host.childNodes];
+  host.innerHTML = `<div class="al-widget-body">${CONTROLS}<svg id="shared"></svg><button type="button">Train</button></div>`;
+  watchForPrint(host, still);
+  return host;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => history.replaceState(null, '', '/'));
+
+test('untouched, with no address or the lesson’s own, it prints its build-time figure, kept out of sight', () => {
+  for (const address of ['', '?k.w=1.5&k.f=tanh', '?other.w=3']) {
+    const host = mounted(address);
+    expect(host.dataset.printAs).toBe('still');
+    const keeper = host.querySelector<HTMLElement>('.al-print-still')!;
+    expect(keeper.hidden).toBe(true);
+    expect(keeper.querySelector('.al-static')).not.toBeNull();
+    expect(host.querySelector('.al-print-settings')!.textContent).toBe('');
+  }
+});
+
+test('an address that differs from the lesson’s values, or any work on a control or button, prints it live with its settings', async () => {
+  expect(mounted('?k.w=2').dataset.printAs).toBe('live');
+  const host = mounted('');
+  host.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await settle();
+  expect(host.dataset.printAs).toBe('live');
+  expect(host.querySelector('.al-print-settings')!.textContent).toBe('Settings: Activation: tanh; Weight: 1.50; Hidden layers: 32-16.');
+  const typed = mounted('');
+  typed.querySelector('select')!.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+  expect(typed.dataset.printAs).toBe('live');
+});
+
+test('moving focus with Tab changes nothing', async () => {
+  const host = mounted('');
+  host.querySelector('select')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+  await settle();
+  expect(host.dataset.printAs).toBe('still');
+});
+
+test('an id the live view also uses is renamed in the kept figure, and its references follow', () => {
+  const host = mounted('');
+  const kept = host.querySelector('.al-print-still')!;
+  expect(kept.querySelector('svg')!.id).toBe('shared-still');
+  // Unique ids keep their names.
+  expect(kept.querySelector('clipPath')!.id).toBe('clip');
+  expect(kept.querySelector('g')!.getAttribute('clip-path')).toBe('url(#clip)');
+  expect(document.querySelectorAll('#shared')).toHaveLength(1);
+});
+
+test('a widget without controls has no settings line', () => {
+  document.body.innerHTML = '<div><p>no controls</p></div>';
+  expect(settingsText(document.body)).toBe('');
+});
