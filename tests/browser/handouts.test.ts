@@ -73,6 +73,18 @@ test('printed with the browser’s own Print, a lesson has no navigation, no ans
   await page.context().close();
 });
 
+test('without JavaScript the browser’s Print gives the same clean handout: no buttons, no answers, the still figures', async () => {
+  const { page, problems } = await openPage(browser(), siteUrl + LESSON_3, { javaScriptEnabled: false });
+  const text = await printedText(page);
+  for (const words of NAVIGATION) expect(text).not.toContain(words);
+  expect(text).not.toContain('Print with answers');
+  expect(text).not.toContain(ANSWER);
+  expect(text).not.toContain('a solution');
+  expect(text).toContain(STILL);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('"Print with answers" puts every answer after the lesson’s last section, numbered; the mode ends with the printing', async () => {
   const { page, problems } = await openPage(browser(), `${siteUrl}${LESSON_3}?teacher=1`);
   await recordPrints(page);
