@@ -16,7 +16,7 @@ test('without JavaScript the softmax figure shows both finals, A above B; the re
   expect(rows).toHaveLength(2);
   expect(rows[0]).toMatch(/^A: softmax \+ categorical cross-entropy/);
   expect(rows[1]).toMatch(/^B: softmax \+ MSE/);
-  const accuracy = (row: string) => Number(/([\d.]+)% validation accuracy/.exec(row)![1]);
+  const accuracy = (row: string) => Number(/([\d.]+)%/.exec(row)![1]);
   expect(accuracy(rows[0])).toBe(100);
   expect(accuracy(rows[1])).toBe(82.2);
   const refused = await page.locator(figure('refused')).innerText();

@@ -30,17 +30,16 @@ export function refusalsMarkup(rows: readonly FinalRow[]): string {
     .join('');
 }
 
-/** Both runs' figures at the latest epoch as a table. */
+/** Both runs' figures at the latest epoch as a table; the score's column is named by what it is (accuracy, RMSE). */
 export function finalsTableMarkup(rows: readonly FinalRow[], caption: string): string {
+  const scored = rows.find((row) => row.refusal === null) ?? rows[0];
+  const scoreName = scored.scoreName.charAt(0).toUpperCase() + scored.scoreName.slice(1);
   const body = rows
-    .map(
-      (row) =>
-        `<tr><th scope="row">${escapeHtml(row.title)}</th><td>${row.loss}</td><td>${escapeHtml(row.score)}${row.refusal === null ? ` ${row.scoreName}` : ''}</td><td>${row.firstGradient}</td><td>${row.lastGradient}</td></tr>`,
-    )
+    .map((row) => `<tr><th scope="row">${escapeHtml(row.title)}</th><td>${row.loss}</td><td>${escapeHtml(row.score)}</td><td>${row.firstGradient}</td><td>${row.lastGradient}</td></tr>`)
     .join('');
   return `<table class="al-pairing-finals al-number-table">
       <caption>${escapeHtml(caption)}</caption>
-      <thead><tr><th scope="col">Run</th><th scope="col">Validation loss</th><th scope="col">Score</th><th scope="col">Output gradient, epoch 1</th><th scope="col">Output gradient, last epoch</th></tr></thead>
+      <thead><tr><th scope="col">Run</th><th scope="col">Validation loss</th><th scope="col">${scoreName}</th><th scope="col">Output gradient, epoch 1</th><th scope="col">Output gradient, last epoch</th></tr></thead>
       <tbody>${body}</tbody>
     </table>`;
 }

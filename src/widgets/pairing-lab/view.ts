@@ -167,11 +167,11 @@ export function mountPairingLab(host: HTMLElement): void {
   /** Each chart in a task of its own, so no task of the main thread runs long. */
   function drawCharts() {
     const curves: SideCurves[] = SIDES.map((side) => ({ side, title: titleOf(side), refusal: sides[side].latest?.refusal ?? null, points: sides[side].points }));
-    const width = part('loss').clientWidth || 480;
+    const width = (name: string) => part(name).clientWidth || 480;
     const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
-      ['loss', () => lossFigure(curves, state.epochs, width)],
-      ['score', () => scoreFigure(scoreKind(state.preset), curves, state.epochs, width)],
-      ['gradient', () => gradientFigure(curves, state.epochs, width)],
+      ['loss', () => lossFigure(curves, state.epochs, width('loss'))],
+      ['score', () => scoreFigure(scoreKind(state.preset), curves, state.epochs, width('score'))],
+      ['gradient', () => gradientFigure(curves, state.epochs, width('gradient'))],
     ];
     const drawn = run;
     charts.forEach(([name, figure], index) => setTimeout(() => drawn === run && part(name).replaceChildren(drawChart(figure())), index));
