@@ -93,7 +93,7 @@ export function mountPairingLab(host: HTMLElement): void {
     failure = null;
     announcedEnd = false;
     sides = emptySides();
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
     send({ run, type: 'start', state, play });
     lastCharts = 0;
     requestDraw();
