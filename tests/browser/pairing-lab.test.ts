@@ -104,7 +104,8 @@ test('softmax: Train runs both to 50 epochs; A beats B as the lesson says; the e
 test('the refused preset names run A refused and why, trains run B alone, and never shows NaN or undefined', async () => {
   const { page, problems } = await openWidget('refused');
   const refusal = page.locator(`${widget('refused')} [data-part="refusals"] .al-pairing-refusal`);
-  expect(await refusal.innerText()).toMatch(/^Run A: linear output \+ binary cross-entropy is refused\. .*BCEWithLogitsLoss/);
+  expect(await refusal.innerText()).toMatch(/^Run A: linear output \+ binary cross-entropy is refused\. A linear output cannot feed .*BCEWithLogitsLoss/);
+  expect(await partText(page, 'refused', 'legend')).toMatch(/A: linear output \+ binary cross-entropy \(refused, not drawn\)/);
   await button(page, 'refused', 'Train').click();
   await trainedTo(page, 'refused', 50);
   expect(await page.locator(widget('refused')).getAttribute('data-epoch-a')).toBe('0');

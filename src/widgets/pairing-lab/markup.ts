@@ -16,9 +16,9 @@ function sample(side: Side): string {
   return `<svg class="al-pairing-sample" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="34" y2="6" stroke="${style.colour}" stroke-width="2.5"${dash}/><g fill="${style.colour}">${marker}</g></svg>`;
 }
 
-/** The charts' legend: each run's sample beside its title and, in words, its line and marker. */
-export function legendMarkup(titles: Readonly<Record<Side, string>>): string {
-  const items = SIDES.map((side) => `<li>${sample(side)}${escapeHtml(titles[side])} (${SIDE_STYLE[side].words})</li>`);
+/** The charts' legend: each run's sample beside its title and, in words, its line and marker (or that it is refused). */
+export function legendMarkup(titles: Readonly<Record<Side, string>>, refused: readonly Side[] = []): string {
+  const items = SIDES.map((side) => `<li>${sample(side)}${escapeHtml(titles[side])} (${refused.includes(side) ? 'refused, not drawn' : SIDE_STYLE[side].words})</li>`);
   return `<ul class="al-legend al-pairing-legend" aria-label="Legend for the charts">${items.join('')}</ul>`;
 }
 
@@ -26,7 +26,10 @@ export function legendMarkup(titles: Readonly<Record<Side, string>>): string {
 export function refusalsMarkup(rows: readonly FinalRow[]): string {
   return rows
     .filter((row) => row.refusal !== null)
-    .map((row) => `<p class="al-pairing-refusal" role="note"><strong>Run ${escapeHtml(row.title)} is refused.</strong> ${escapeHtml(row.refusal ?? '')}</p>`)
+    .map((row) => {
+      const why = row.refusal ?? '';
+      return `<p class="al-pairing-refusal" role="note"><strong>Run ${escapeHtml(row.title)} is refused.</strong> ${escapeHtml(why.charAt(0).toUpperCase() + why.slice(1))}</p>`;
+    })
     .join('');
 }
 

@@ -152,7 +152,7 @@ export function mountPairingLab(host: HTMLElement): void {
     if (region) region.innerHTML = finalsTableMarkup(current, caption);
     else part('finals').innerHTML = finalsMarkup(current, caption, key);
     replaceIfChanged(part('refusals'), refusalsMarkup(current));
-    replaceIfChanged(part('legend'), legendMarkup({ A: titleOf('A'), B: titleOf('B') }));
+    replaceIfChanged(part('legend'), legendMarkup({ A: titleOf('A'), B: titleOf('B') }, SIDES.filter((side) => sides[side].latest?.refusal)));
     const now = performance.now();
     if (!running || now - lastCharts >= CHARTS_MS) {
       lastCharts = now;

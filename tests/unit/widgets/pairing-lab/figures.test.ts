@@ -77,5 +77,6 @@ describe('the pairing lab figures', () => {
   test('the legend names each run, its line and its marker in words', () => {
     const legend = legendMarkup({ A: softmax[0].title, B: softmax[1].title });
     expect(legend.replace(/<[^>]+>/g, '')).toBe('A: softmax + categorical cross-entropy (solid line, circles)B: softmax + MSE (dashed line, squares)');
+    expect(legendMarkup({ A: 'A: x', B: 'B: y' }, ['A']).replace(/<[^>]+>/g, '')).toBe('A: x (refused, not drawn)B: y (dashed line, squares)');
   });
 });
