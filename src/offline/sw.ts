@@ -1,0 +1,75 @@
+/**
+ * The service worker's source (src/build/offline.ts turns it into `<base>sw.js` after every build,
+ * with the build's file list and version). A classic script, so it runs in every browser with
+ * service workers: no imports; everything it needs arrives in `precache`.
+ *
+ * Installing caches every listed file in one cache named after the base path and the version;
+ * activating deletes this base path's older caches (a site at / and one at /course/ on the same
+ * origin keep theirs). Hashed files under `_astro/` never change, so they are served from the
+ * cache first; everything else (pages, the search index, programs) is fetched first and falls
+ * back to the cache when there is no network, so an online reader never sees a stale page.
+ */
+
+/** What the build hands the worker. */
+export interface Precache {
+  /** The base path the site is built for, e.g. "/" or "/course/". */
+  base: string;
+  /** A hash of every precached file's path and contents. */
+  version: string;
+  /** Every URL to cache, each starting with the base (pages as their directory URL). */
+  urls: string[];
+}
+
+/** The cache names of one base path start with this; the version follows. */
+export const CACHE_PREFIX = 'al-offline:';
+
+/** Sets up the worker in `scope` with the build's list; sw.js calls it once. */
+export function serviceWorker(scope: ServiceWorkerGlobalScope, precache: Precache): void {
+  const mine = `${CACHE_PREFIX}${precache.base}:`;
+  const current = `${mine}${precache.version}`;
+  const hashed = `${precache.base}_astro/`;
+  const notFound = `${precache.base}404.html`;
+
+  scope.addEventListener('install', (event) => {
+    // 'reload' skips the HTTP cache, so a file cached by an older visit is not taken for the new one.
+    event.waitUntil(caches.open(current).then((cache) => cache.addAll(precache.urls.map((url) => new Request(url, { cache: 'reload' })))));
+  });
+
+  scope.addEventListener('activate', (event) => {
+    const old = caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(mine) && name !== current).map((name) => caches.delete(name))));
+    // The first visit's page is controlled at once, so its later fetches (workers, search) are cached too.
+    event.waitUntil(old.then(() => scope.clients.claim()));
+  });
+
+  // The update notice's Reload button: the waiting worker takes over, and the page reloads on controllerchange.
+  scope.addEventListener('message', (event) => {
+    if (event.data === 'skip-waiting') void scope.skipWaiting();
+  });
+
+  scope.addEventListener('fetch', (event) => {
+    const request = event.request;
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || url.origin !== scope.location.origin || !url.pathname.startsWith(precache.base)) return;
+    if (url.pathname.startsWith(hashed)) event.respondWith(cacheFirst(request));
+    else event.respondWith(networkFirst(request, request.mode === 'navigate'));
+  });
+
+  async function cacheFirst(request: Request): Promise<Response> {
+    return (await caches.match(request, { cacheName: current })) ?? fetch(request);
+  }
+
+  // Nothing is cached at run time: the cache stays one build's consistent copy (a newer page
+  // fetched online would name hashed files, or a search index, that this cache does not hold).
+  async function networkFirst(request: Request, page: boolean): Promise<Response> {
+    try {
+      return await fetch(request);
+    } catch (offline) {
+      // A lesson's widget state lives in its query string: the page is the same without it.
+      const cached = await caches.match(request, { cacheName: current, ignoreSearch: page });
+      if (cached) return cached;
+      const missing = page ? await caches.match(notFound, { cacheName: current }) : undefined;
+      if (missing) return new Response(missing.body, { status: 404, headers: missing.headers });
+      throw offline;
+    }
+  }
+}
