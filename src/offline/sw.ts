@@ -54,8 +54,12 @@ export function serviceWorker(scope: ServiceWorkerGlobalScope, precache: Precach
     else event.respondWith(networkFirst(request, request.mode === 'navigate'));
   });
 
+  // A static host sends the same file whatever the query string: a lesson's widget state lives
+  // there, and Pagefind asks for `pagefind-entry.json?ts=<now>`, so the cache ignores it too.
+  const lookup = { cacheName: current, ignoreSearch: true };
+
   async function cacheFirst(request: Request): Promise<Response> {
-    return (await caches.match(request, { cacheName: current })) ?? fetch(request);
+    return (await caches.match(request, lookup)) ?? fetch(request);
   }
 
   // Nothing is cached at run time: the cache stays one build's consistent copy (a newer page
@@ -64,10 +68,9 @@ export function serviceWorker(scope: ServiceWorkerGlobalScope, precache: Precach
     try {
       return await fetch(request);
     } catch (offline) {
-      // A lesson's widget state lives in its query string: the page is the same without it.
-      const cached = await caches.match(request, { cacheName: current, ignoreSearch: page });
+      const cached = await caches.match(request, lookup);
       if (cached) return cached;
-      const missing = page ? await caches.match(notFound, { cacheName: current }) : undefined;
+      const missing = page ? await caches.match(notFound, lookup) : undefined;
       if (missing) return new Response(missing.body, { status: 404, headers: missing.headers });
       throw offline;
     }
