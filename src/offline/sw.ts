@@ -3,7 +3,8 @@
  * with the build's file list and version). A classic script, so it runs in every browser with
  * service workers: no imports; everything it needs arrives in `precache`.
  *
- * Installing caches every listed file in one cache named after the base path and the version;
+ * Installing caches every listed file in one cache named after the base path and the version
+ * (hashed files an older version holds are copied from its cache, not downloaded again);
  * activating deletes this base path's older caches (a site at / and one at /course/ on the same
  * origin keep theirs). Hashed files under `_astro/` never change, so they are served from the
  * cache first; everything else (pages, the search index, programs) is fetched first and falls
@@ -31,9 +32,34 @@ export function serviceWorker(scope: ServiceWorkerGlobalScope, precache: Precach
   const notFound = `${precache.base}404.html`;
 
   scope.addEventListener('install', (event) => {
-    // 'reload' skips the HTTP cache, so a file cached by an older visit is not taken for the new one.
-    event.waitUntil(caches.open(current).then((cache) => cache.addAll(precache.urls.map((url) => new Request(url, { cache: 'reload' })))));
+    event.waitUntil(fill());
   });
+
+  async function fill(): Promise<void> {
+    const cache = await caches.open(current);
+    const older = (await caches.keys()).filter((name) => name.startsWith(mine) && name !== current);
+    await Promise.all(precache.urls.map(async (url) => {
+      // A hashed file an older version holds has the same bytes: a new deploy costs only what changed.
+      const kept = url.startsWith(hashed) ? await firstMatch(older, url) : undefined;
+      await cache.put(url, kept ?? (await download(url)));
+    }));
+  }
+
+  async function firstMatch(names: string[], url: string): Promise<Response | undefined> {
+    for (const name of names) {
+      const found = await caches.match(url, { cacheName: name });
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  async function download(url: string): Promise<Response> {
+    // 'reload' skips the HTTP cache, so a page cached by an older visit is not taken for the new one.
+    const response = await fetch(new Request(url, { cache: 'reload' }));
+    // As cache.addAll would: an install that cannot cache everything fails, and the old version stays.
+    if (!response.ok) throw new Error(`sw.js: ${url} answered ${response.status}`);
+    return response;
+  }
 
   scope.addEventListener('activate', (event) => {
     const old = caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(mine) && name !== current).map((name) => caches.delete(name))));

@@ -15,8 +15,10 @@ function memoryCaches() {
     const store = stores.get(name) ?? new Map<string, Response>();
     stores.set(name, store);
     return {
-      addAll: async (requests: Request[]) => {
-        for (const request of requests) store.set(request.url, new Response(`cached ${new URL(request.url).pathname}`, { headers: { 'content-type': 'text/html' } }));
+      // What a page or a file was when it was cached: the network's words, or an older cache's.
+      put: async (url: string, response: Response) => {
+        const text = (await response.text()).replace(/^network /, 'cached ');
+        store.set(new URL(url, ORIGIN).href, new Response(text));
       },
     };
   };
@@ -30,15 +32,19 @@ function memoryCaches() {
 
 const ORIGIN = 'https://course.example.org';
 
-/** Installs and activates sw.js for `base` with `urls`, beside caches left by older versions. */
-async function startWorker(base: string, urls: string[], older: string[] = []) {
+/**
+ * Installs and activates sw.js (version v2) for `base` with `urls`, beside caches left by older
+ * versions (each holding /course/_astro/a.js), with a network that answers 404 for `missing`.
+ */
+async function startWorker(base: string, urls: string[], older: string[] = [], missing = '') {
   const caches = memoryCaches();
-  for (const name of older) await caches.api.open(name);
+  for (const name of older) await (await caches.api.open(name)).put('/course/_astro/a.js', new Response(`kept by ${name}`));
   const listeners = new Map<string, Listener>();
   const network = { online: true, asked: [] as string[] };
   const fetchFromNetwork = async (request: Request) => {
-    network.asked.push(request.url);
+    network.asked.push(new URL(request.url).pathname);
     if (!network.online) throw new TypeError('Failed to fetch');
+    if (new URL(request.url).pathname === missing) return new Response('not found', { status: 404 });
     return new Response(`network ${new URL(request.url).pathname}`);
   };
   let skipped = false;
@@ -63,8 +69,9 @@ async function startWorker(base: string, urls: string[], older: string[] = []) {
     await Promise.all(waits);
     return response;
   };
-  await dispatch('install');
-  await dispatch('activate');
+  const installed = await dispatch('install').then(() => true, () => false);
+  if (installed) await dispatch('activate');
+  const downloaded = network.asked.splice(0);
   /** The text the worker answers `path` with, `undefined` if it leaves the request to the browser. */
   const get = async (path: string, mode: RequestMode = 'cors') => {
     const request = new Request(new URL(path, ORIGIN));
@@ -72,7 +79,7 @@ async function startWorker(base: string, urls: string[], older: string[] = []) {
     const response = await dispatch('fetch', { request });
     return response && { status: (await response).status, text: await (await response).text() };
   };
-  return { caches, network, get, dispatch, skipped: () => skipped };
+  return { caches, network, installed, downloaded, get, dispatch, skipped: () => skipped };
 }
 
 describe('sw.js, under a sub-path', () => {
@@ -81,7 +88,20 @@ describe('sw.js, under a sub-path', () => {
   test('install caches every listed file in a cache named after the base and the version', async () => {
     const worker = await startWorker('/course/', urls);
     expect([...worker.caches.stores.keys()]).toEqual(['al-offline:/course/:v2']);
-    expect([...(worker.caches.stores.get('al-offline:/course/:v2')?.keys() ?? [])]).toEqual(urls.map((url) => ORIGIN + url));
+    expect([...(worker.caches.stores.get('al-offline:/course/:v2')?.keys() ?? [])].sort()).toEqual(urls.map((url) => ORIGIN + url).sort());
+    expect(worker.downloaded.sort()).toEqual([...urls].sort());
+  });
+
+  test('a new version copies the hashed files an older one holds, and downloads the rest', async () => {
+    const worker = await startWorker('/course/', urls, ['al-offline:/course/:v1']);
+    expect(worker.downloaded.sort()).toEqual(urls.filter((url) => url !== '/course/_astro/a.js').sort());
+    expect((await worker.get('/course/_astro/a.js'))?.text).toBe('kept by al-offline:/course/:v1');
+  });
+
+  test('an install that cannot cache every file fails, and the older version keeps its cache', async () => {
+    const worker = await startWorker('/course/', urls, ['al-offline:/course/:v1'], '/course/pagefind/pagefind.js');
+    expect(worker.installed).toBe(false);
+    expect(worker.caches.stores.has('al-offline:/course/:v1')).toBe(true);
   });
 
   test("activate deletes this base's older caches and leaves the root site's and others' alone", async () => {
