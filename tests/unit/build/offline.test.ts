@@ -62,12 +62,13 @@ async function startWorker(base: string, urls: string[], older: string[] = [], m
   };
   const code = await renderServiceWorker({ base, version: 'v2', urls });
   new Function('self', 'caches', 'fetch', 'Request', code)(scope, caches.api, fetchFromNetwork, WorkerRequest);
-  const dispatch = async (type: string, init: { request?: Request; data?: unknown } = {}) => {
+  /** Fires `type` at the worker; its response, if it gave one (a fetch it handles). */
+  const dispatch = async (type: string, init: { request?: Request; data?: unknown } = {}): Promise<Response | undefined> => {
     const waits: Promise<unknown>[] = [];
-    let response: Promise<Response> | undefined;
-    listeners.get(type)?.({ ...init, waitUntil: (p) => waits.push(p), respondWith: (r) => { response = r; } });
+    const responses: Promise<Response>[] = [];
+    listeners.get(type)?.({ ...init, waitUntil: (p) => waits.push(p), respondWith: (r) => responses.push(r) });
     await Promise.all(waits);
-    return response;
+    return responses[0];
   };
   const installed = await dispatch('install').then(() => true, () => false);
   if (installed) await dispatch('activate');
@@ -77,7 +78,7 @@ async function startWorker(base: string, urls: string[], older: string[] = [], m
     const request = new Request(new URL(path, ORIGIN));
     Object.defineProperty(request, 'mode', { value: mode });
     const response = await dispatch('fetch', { request });
-    return response && { status: (await response).status, text: await (await response).text() };
+    return response && { status: response.status, text: await response.text() };
   };
   return { caches, network, installed, downloaded, get, dispatch, skipped: () => skipped };
 }
