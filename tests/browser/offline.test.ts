@@ -153,4 +153,5 @@ test('a newer deploy shows a notice; Dismiss hides it until the next page, and R
   expect(await notice.count()).toBe(0);
   expect(problems).toEqual([]);
   await page.context().close();
-});
+  // Two workers install here, the first caching the whole site: more than the default 30 s on a busy 2-core machine.
+}, 90_000);
