@@ -50,6 +50,14 @@ async function search(page: Page, query: string): Promise<string[]> {
   return page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
+/** The page's background colour as #rrggbb. */
+function pageBackground(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const channels = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).slice(0, 3);
+    return `#${channels.map((channel) => Number(channel).toString(16).padStart(2, '0')).join('')}`;
+  });
+}
+
 describe.each([['at the root', '/'], ['under a sub-path', SUB_PATH]])('offline %s', (_where, base) => {
   test('after one visit, with the network cut, other lessons open with their formulas and widgets, and search works', async () => {
     const { page, problems, worker } = await visit(base, 'lessons/01-why-activation-functions/');
@@ -79,6 +87,9 @@ describe.each([['at the root', '/'], ['under a sub-path', SUB_PATH]])('offline %
     await page.goto(`${sites[base].url}lessons/09-lab-two-moons/`);
     await page.locator('al-moons-lab').scrollIntoViewIfNeeded();
     await page.waitForSelector('al-moons-lab[data-ready][data-epoch="0"] [data-part="boundary"] svg');
+    // The programs a lesson offers as downloads.
+    const program = await page.evaluate(async (address) => (await fetch(address)).text(), `${base}code/moons_classifier.py`);
+    expect(program).toMatch(/^import |\nimport /);
     // The network really was cut, for the service worker's fetches too: the server sent nothing
     // but sw.js, which the browser itself asks for on each navigation, beyond Playwright's reach.
     expect(sites[base].served.slice(sent).filter((url) => !url.endsWith(`${base}sw.js`))).toEqual([]);
@@ -101,7 +112,15 @@ describe.each([['at the root', '/'], ['under a sub-path', SUB_PATH]])('offline %
     }, link ?? '');
     expect(manifest.type).toBe('application/manifest+json');
     expect(manifest.body).toMatchObject({ name: 'Activation & Loss', start_url: base, scope: base, display: 'standalone' });
-    expect(await page.locator('meta[name="theme-color"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))).toEqual([manifest.body.theme_color, expect.stringMatching(/^#/)]);
+    // The frame's colour is the page's background, in the theme the reader forces too.
+    const frame = () => page.locator('meta[name="theme-color"]').evaluateAll((metas) =>
+      (metas as HTMLMetaElement[]).filter((meta) => matchMedia(meta.media).matches).map((meta) => meta.content));
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await frame()).toEqual([manifest.body.theme_color]);
+    expect(await frame()).toEqual([await pageBackground(page)]);
+    await page.getByLabel('Theme').selectOption('dark');
+    expect(await frame()).toEqual([await pageBackground(page)]);
+    expect(await frame()).not.toEqual([manifest.body.theme_color]);
     const icons = await page.evaluate(async (list: { src: string; sizes: string }[]) =>
       Promise.all(list.map(async ({ src, sizes }) => {
         const image = new Image();
