@@ -86,6 +86,7 @@ export function createPresenter(figure: HTMLElement, key: string, hooks: Present
   figure.addEventListener('keydown', (event) => {
     if (!active) return;
     event.stopPropagation();
+    if (event.key === 'Tab' && !event.defaultPrevented) wrapTab(figure, event);
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
     presenter.leave();
@@ -95,6 +96,30 @@ export function createPresenter(figure: HTMLElement, key: string, hooks: Present
     if (active && event.key === 'Escape' && !figure.contains(event.target as Node)) presenter.leave();
   });
   return presenter;
+}
+
+/** What Tab can reach inside `root`, in order (positive tabindex is not used on this site). */
+function tabbables(root: HTMLElement): HTMLElement[] {
+  const candidates = root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
+  return [...candidates].filter(
+    (element) => element.tabIndex >= 0 && !element.matches(':disabled') && element.checkVisibility({ visibilityProperty: true }),
+  );
+}
+
+/**
+ * Tab from the last control goes round to the first, Shift + Tab from the first (or from the
+ * figure itself) to the last. Inert alone would let focus leave for the browser's own bar.
+ */
+function wrapTab(figure: HTMLElement, event: KeyboardEvent): void {
+  const reachable = tabbables(figure);
+  if (reachable.length === 0) return;
+  const at = document.activeElement;
+  const first = reachable[0];
+  const last = reachable[reachable.length - 1];
+  const next = event.shiftKey ? (at === first || at === figure ? last : null) : at === last ? first : null;
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
 }
 
 /**
