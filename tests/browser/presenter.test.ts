@@ -107,6 +107,24 @@ test('the Leave button leaves too, and the address gained no history entry', asy
   await page.context().close();
 });
 
+test('Full screen, asked for from inside, and left the browser’s way, ends presenter mode with it', async () => {
+  const { page, problems } = await openDepth('?present=depth');
+  const fullscreenTag = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+  expect(await fullscreenTag()).toBeNull();
+  await page.locator(DEPTH).getByRole('button', { name: 'Full screen' }).click();
+  // This Chromium grants full screen on a click; the button then goes, and focus stays inside.
+  await expect.poll(fullscreenTag).toBe('FIGURE');
+  expect(await page.locator(DEPTH).getByRole('button', { name: 'Full screen' }).isVisible()).toBe(false);
+  expect((await focused(page)).key).toBe('depth');
+  // The browser's own Escape ends full screen without a key event reaching the page.
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => isPresenting(page, DEPTH)).toBe(false);
+  expect(present(page)).toBeNull();
+  expect(await focused(page)).toEqual({ key: 'depth', what: 'Present' });
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('an address with present=<id> opens that widget presented, with its settings; a tampered one is ignored', async () => {
   const { page, problems } = await openPage(browser(), `${lessonTwo()}?depth.depth=4&present=depth`);
   await page.waitForSelector(`${DEPTH}[data-presenting] al-gradient-depth[data-ready]`);
