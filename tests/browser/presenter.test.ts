@@ -67,6 +67,11 @@ test('Tab reaches Present, Enter presents the widget alone with its keys, Tab st
     'Escape leaves presenter mode',
   ]);
   expect(await page.getByRole('button', { name: 'Leave presenter mode' }).isVisible()).toBe(true);
+  // The page behind is inert, and its own keys stay quiet: "/" opens no search over the widget.
+  expect(await page.locator('.site-header').evaluate((header) => header.closest('[inert]') !== null)).toBe(true);
+  expect(await page.locator('main p').first().evaluate((text) => text.closest('[inert]') !== null)).toBe(true);
+  await page.keyboard.press('/');
+  expect(await page.locator('dialog[data-search]').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(false);
   // The charts are drawn again for the wider screen.
   await expect.poll(chartWidth).toBeGreaterThan(widthOnPage * 1.3);
 
