@@ -21,7 +21,9 @@ const focused = (page: Page) =>
     const key = figure?.querySelector('[data-key]')?.getAttribute('data-key') ?? 'outside';
     return { key, what: element === figure ? 'the figure' : (element?.textContent?.trim() || element?.tagName || 'nothing') };
   });
-const present = (page: Page) => new URL(page.url()).searchParams.get('present');
+/** The page's own address, read in the page: Playwright's page.url() learns of replaceState a moment later. */
+const param = (page: Page, name: string) => page.evaluate((key) => new URLSearchParams(location.search).get(key), name);
+const present = (page: Page) => param(page, 'present');
 const isPresenting = (page: Page, figure: string) => page.locator(figure).evaluate((element) => element.hasAttribute('data-presenting'));
 
 /** Whatever the reader sees at a grid of points over the viewport belongs to `figure`. */
@@ -55,8 +57,8 @@ test('Tab reaches Present, Enter presents the widget alone with its keys, Tab st
 
   expect(await isPresenting(page, DEPTH)).toBe(true);
   expect(await coversScreen(page, DEPTH)).toBe(true);
-  expect(present(page)).toBe('depth');
-  expect(new URL(page.url()).searchParams.get('depth.epochs')).toBe('20');
+  expect(await present(page)).toBe('depth');
+  expect(await param(page, 'depth.epochs')).toBe('20');
   expect(await focused(page)).toEqual({ key: 'depth', what: 'the figure' });
   const keys = page.locator(`${DEPTH} [data-part="shortcuts"]`);
   expect(await keys.isVisible()).toBe(true);
@@ -89,8 +91,8 @@ test('Tab reaches Present, Enter presents the widget alone with its keys, Tab st
 
   await page.keyboard.press('Escape');
   expect(await isPresenting(page, DEPTH)).toBe(false);
-  expect(present(page)).toBeNull();
-  expect(new URL(page.url()).searchParams.get('depth.epochs')).toBe('20');
+  expect(await present(page)).toBeNull();
+  expect(await param(page, 'depth.epochs')).toBe('20');
   expect(await focused(page)).toEqual({ key: 'depth', what: 'Present' });
   expect(await page.locator('[inert]').count()).toBe(0);
   expect(await keys.isVisible()).toBe(false);
@@ -105,7 +107,7 @@ test('the Leave button leaves too, and the address gained no history entry', asy
   expect(await isPresenting(page, DEPTH)).toBe(true);
   await page.getByRole('button', { name: 'Leave presenter mode' }).click();
   expect(await isPresenting(page, DEPTH)).toBe(false);
-  expect(present(page)).toBeNull();
+  expect(await present(page)).toBeNull();
   expect(await page.evaluate(() => history.length)).toBe(entries);
   expect(await focused(page)).toEqual({ key: 'depth', what: 'Present' });
   expect(problems).toEqual([]);
@@ -124,7 +126,7 @@ test('Full screen, asked for from inside, and left the browser’s way, ends pre
   // The browser's own Escape ends full screen without a key event reaching the page.
   await page.evaluate(() => document.exitFullscreen());
   await expect.poll(() => isPresenting(page, DEPTH)).toBe(false);
-  expect(present(page)).toBeNull();
+  expect(await present(page)).toBeNull();
   expect(await focused(page)).toEqual({ key: 'depth', what: 'Present' });
   expect(problems).toEqual([]);
   await page.context().close();
@@ -139,8 +141,8 @@ test('an address with present=<id> opens that widget presented, with its setting
   // Without a click the browser grants no full screen, so the button inside offers it.
   expect(await page.locator(DEPTH).getByRole('button', { name: 'Full screen' }).isVisible()).toBe(true);
   await page.keyboard.press('Escape');
-  expect(present(page)).toBeNull();
-  expect(new URL(page.url()).searchParams.get('depth.depth')).toBe('4');
+  expect(await present(page)).toBeNull();
+  expect(await param(page, 'depth.depth')).toBe('4');
   expect(problems).toEqual([]);
   await page.context().close();
 
