@@ -1,3 +1,6 @@
+import type { Shortcut } from './presenter-rules.ts';
+import { addWidgetTools } from './widget-tools.ts';
+
 /** Calls `start` once, when the element comes within a screen of the viewport; widgets do no work before. */
 export function whenNearViewport(element: Element, start: () => void): void {
   if (!('IntersectionObserver' in globalThis)) {
@@ -17,14 +20,17 @@ export function whenNearViewport(element: Element, start: () => void): void {
 
 /**
  * Defines <tag> as an element that keeps its build-time content until it nears the viewport,
- * then loads its view module (and with it Plot and the model) and lets it take over.
+ * then loads its view module (and with it Plot and the model) and lets it take over. Its figure
+ * gets the toolbar (Present, Copy link) at once, from here, so every widget has it without a
+ * line of its own; `shortcuts` are the widget's keys, which presenter mode lists.
  */
-export function defineLazyWidget(tag: string, loadView: () => Promise<(host: HTMLElement) => void>): void {
+export function defineLazyWidget(tag: string, loadView: () => Promise<(host: HTMLElement) => void>, shortcuts: readonly Shortcut[] = []): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,
     class extends HTMLElement {
       connectedCallback(): void {
+        addWidgetTools(this, shortcuts);
         whenNearViewport(this, async () => (await loadView())(this));
       }
     },
