@@ -9,6 +9,7 @@ import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
 import slimSucrase from './src/build/vite-slim-sucrase.ts';
 import remarkCodeCells from './src/build/remark-code-cells.ts';
 import searchIndex from './src/build/search-index.ts';
+import offline from './src/build/offline.ts';
 
 // BASE_PATH lets the same site be hosted under a sub-path, e.g. BASE_PATH=/course/ npm run build.
 // OUT_DIR and ASTRO_CACHE_DIR let the browser tests build the root and the sub-path sites side by
@@ -42,5 +43,6 @@ export default defineConfig({
   vite: { worker: { format: 'es', plugins: () => [slimSucrase()] } },
   // The sitemap needs the site's address; the 404 page is left out of it.
   // Pagefind indexes the finished pages for the header's search (src/components/site/Search.astro).
-  integrations: [mdx(), searchIndex(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })] : [])],
+  // offline() comes last: its service worker caches every built file, the search index included.
+  integrations: [mdx(), searchIndex(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })] : []), offline()],
 });

@@ -48,7 +48,8 @@ function gzippedBytes(root: string, siteUrl: string, urls: Iterable<string>, com
  * what a worker imports is counted too (a page's request events do not see a worker's imports).
  */
 async function requestsDuring(browser: Browser, site: StaticSite, act: (page: Page) => Promise<void>): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // No service worker: its precache of the whole site, after load, is not what a page costs.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const start = site.served.length;
   await act(page);

@@ -41,9 +41,13 @@ export interface WatchedPage {
   problems: string[];
 }
 
-/** Opens `url` in a new context and records every console error, page error and failed request. */
+/**
+ * Opens `url` in a new context and records every console error, page error and failed request.
+ * The service worker is blocked unless `options` allow it (offline.test.ts does): otherwise every
+ * page would precache the whole site after load, and the worker, not the server, would answer.
+ */
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** A running server and the URL of the site's root. */
@@ -28,8 +29,11 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves the folder `root` at `base` (e.g. "/" or "/course/") on a free loopback port. */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/**
+ * Serves the folder `root` at `base` (e.g. "/" or "/course/") on a free loopback port. `edit`,
+ * if given, may change a file's bytes as they are sent (offline.test.ts deploys a "new" sw.js).
+ */
+export async function serveStatic(root: string, base = '/', edit?: (path: string, body: Buffer) => Buffer): Promise<StaticSite> {
   const served: string[] = [];
   let origin = '';
   const server: Server = createServer(async (request, response) => {
@@ -38,7 +42,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     const file = path.startsWith(base) ? await resolveFile(root, path.slice(base.length)) : undefined;
     if (file) {
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(await readFile(file));
+      const body = await readFile(file);
+      response.end(edit ? edit(path.slice(base.length), body) : body);
       return;
     }
     response.writeHead(404, { 'content-type': TYPES['.html'] });

@@ -51,7 +51,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     use: 'Regression with Gaussian-like noise; its fit is the conditional mean, and one outlier pulls it without limit.',
     pytorch: 'nn.MSELoss()',
     keras: 'keras.losses.MeanSquaredError()',
-    lessons: [{ lesson: 6, anchor: 'mean-squared-error' }],
+    lessons: [{ lesson: 6, anchor: 'mean-squared-error' }, { lesson: 8, anchor: 'a-sigmoid-on-a-target-outside-0-1' }],
     widget: regression,
   }),
   fromLibrary('mae', {
@@ -94,7 +94,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.BCELoss()',
     keras: 'keras.losses.BinaryCrossentropy()',
     note: 'PyTorch clamps each log at $-100$; Keras clips $p$ to $[10^{-7}, 1 - 10^{-7}]$. BCELoss refuses inputs outside $[0, 1]$.',
-    lessons: [{ lesson: 7, anchor: 'binary-cross-entropy' }, { lesson: 9, anchor: 'why-sigmoid-and-cross-entropy-go-together' }],
+    lessons: [{ lesson: 7, anchor: 'binary-cross-entropy' }, { lesson: 8, anchor: 'three-pairs-one-gradient' }, { lesson: 9, anchor: 'why-sigmoid-and-cross-entropy-go-together' }],
     widget: descent('bce'),
   }),
   fromLibrary('bce_logits', {
@@ -104,7 +104,7 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.BCEWithLogitsLoss()',
     keras: 'keras.losses.BinaryCrossentropy(from_logits=True)',
     note: 'Stable form: $\\max(z, 0) - z y + \\ln(1 + e^{-\\lvert z\\rvert})$.',
-    lessons: [{ lesson: 7, anchor: 'computing-it-from-logits' }, { lesson: 2, anchor: 'computing-it-without-overflow' }],
+    lessons: [{ lesson: 7, anchor: 'computing-it-from-logits' }, { lesson: 8, anchor: 'a-linear-output-into-bce' }, { lesson: 2, anchor: 'computing-it-without-overflow' }],
     widget: { lesson: 7, query: '?binary.p=0.01', anchor: 'see-it-for-yourself' },
   }),
   fromLibrary('cce', {
@@ -134,8 +134,8 @@ export const LOSS_ENTRIES: readonly ReferenceEntry[] = [
     pytorch: 'nn.CrossEntropyLoss()',
     keras: 'keras.losses.CategoricalCrossentropy(from_logits=True)',
     note: 'CrossEntropyLoss takes logits (never softmax them first: that is the double softmax) and class indices or probability rows.',
-    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7, anchor: 'categorical-cross-entropy' }],
-    widget: { lesson: 4, query: '?softmax.z1=1000&softmax.y=2', anchor: 'see-it-for-yourself' },
+    lessons: [{ lesson: 4, anchor: 'log-softmax-and-why-losses-take-logits' }, { lesson: 7, anchor: 'categorical-cross-entropy' }, { lesson: 8, anchor: 'a-double-softmax' }],
+    widget: { lesson: 8, query: '?double.preset=double', anchor: 'a-double-softmax' },
   }),
   fromLibrary('hinge', {
     derivative: '\\frac{\\partial L}{\\partial s_i} = -\\frac{y_i}{n} \\text{ if } y_i s_i < 1, \\text{ else } 0',

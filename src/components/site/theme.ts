@@ -34,3 +34,14 @@ export function applyTheme(theme: Theme): void {
   else document.documentElement.dataset.theme = theme;
   document.dispatchEvent(new CustomEvent('al-themechange', { detail: theme }));
 }
+
+/**
+ * Points the browser's frame colour (the two `theme-color` metas in BaseLayout, one per colour
+ * scheme) at the theme the reader forced, so an installed course's title bar matches the page.
+ */
+export function applyThemeColour(theme: Theme): void {
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"][data-scheme]')) {
+    const scheme = meta.dataset.scheme;
+    meta.media = theme === 'auto' ? `(prefers-color-scheme: ${scheme})` : theme === scheme ? 'all' : 'not all';
+  }
+}

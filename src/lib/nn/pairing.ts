@@ -1,6 +1,6 @@
 /**
  * Which output activations a loss can take at all. A loss on probabilities (bce, cce,
- * sparse_cce) needs every output in [0, 1]: anything else can make ln p or ln(1 - p) undefined.
+ * sparse_cce) needs every output in [0, 1]: anything else can make ln p or ln(1 - p) not a real number.
  * Poor but computable pairs (softmax + mse, sigmoid + mse, softmax into cce_logits) are allowed:
  * the pairing lab trains them on purpose.
  */
@@ -33,7 +33,7 @@ export function pairingProblem(outputActivation: ActivationSpec, lossId: LossId)
   if (lossId === 'bce') {
     return (
       `${output} cannot feed "bce": binary cross-entropy takes probabilities in [0, 1], and ${output} can leave [0, 1], ` +
-      `where ln p or ln(1 - p) is undefined (PyTorch's BCELoss raises an error for inputs outside [0, 1]). ` +
+      `where ln p or ln(1 - p) is not a real number (PyTorch's BCELoss raises an error for inputs outside [0, 1]). ` +
       `Use a sigmoid output with "bce", or a linear output with "bce_logits" (PyTorch's BCEWithLogitsLoss), which takes logits and applies the sigmoid itself.`
     );
   }

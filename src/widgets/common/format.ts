@@ -58,3 +58,8 @@ export function quoteInput(raw: string, max = MAX_ECHO): string {
   const shown = characters.length > max ? `${characters.slice(0, max).join('')}…` : clean;
   return `"${shown}"`;
 }
+
+/** Text made safe to place in HTML markup (element content or a quoted attribute). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

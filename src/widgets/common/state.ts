@@ -181,13 +181,19 @@ export function addressNotice(problems: readonly string[]): string {
   return `Some settings in the address could not be used. ${problems.join(' ')}`;
 }
 
-/** The fields that differ from their defaults, as text, so shared URLs stay short. */
-export function serialiseState<S extends Schema>(schema: S, state: StateOf<S>): Record<string, string> {
+/**
+ * The fields that differ from their defaults, as text, so shared URLs stay short. A widget whose
+ * lesson starts it elsewhere passes the lesson's values as `base`, the same base it reads the
+ * address against: then opening the page writes nothing, and a value the reader chose that
+ * happens to be the table's default is still written, so the link keeps it.
+ */
+export function serialiseState<S extends Schema>(schema: S, state: StateOf<S>, base?: StateOf<S>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, field] of Object.entries(schema)) {
     const value = (state as Record<string, Value>)[key];
     const text = Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value);
-    const fallback = Array.isArray(field.default) ? field.default.join(LIST_SEPARATOR) : String(field.default);
+    const start = base ? (base as Record<string, Value>)[key] : field.default;
+    const fallback = Array.isArray(start) ? start.join(LIST_SEPARATOR) : String(start);
     if (text !== fallback) values[key] = text;
   }
   return values;

@@ -57,6 +57,19 @@ describe('parseState', () => {
   });
 });
 
+describe('serialising against a lesson\'s values', () => {
+  test('the lesson\'s own values write nothing; a value the reader chose is written even when it is the table\'s default, and reads back', () => {
+    const lesson = { ...defaultState(SCHEMA), f: 'tanh' as const, w2: 2 };
+    expect(serialiseState(SCHEMA, lesson, lesson)).toEqual({});
+    const chosen = { ...lesson, f: SCHEMA.f.default };
+    const written = serialiseState(SCHEMA, chosen, lesson);
+    expect(written).toEqual({ f: SCHEMA.f.default });
+    expect(parseState(SCHEMA, written, lesson).state).toEqual(chosen);
+    // Against the table's defaults the choice would be lost: nothing written, and the lesson's tanh read back.
+    expect(parseState(SCHEMA, serialiseState(SCHEMA, chosen), lesson).state.f).toBe('tanh');
+  });
+});
+
 describe('URL parameters', () => {
   test('a widget reads only its own prefixed parameters', () => {
     expect(readParams('?explorer.f=relu&other.f=tanh&explorer.w1=2&plain=1', 'explorer')).toEqual({ f: 'relu', w1: '2' });

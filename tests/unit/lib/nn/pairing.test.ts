@@ -168,7 +168,7 @@ describe('pairingProblem refuses a pair that makes no sense, saying why and what
     const message = pairingProblem('linear', 'bce');
     expect(message).toBe(
       'a linear output cannot feed "bce": binary cross-entropy takes probabilities in [0, 1], and a linear output can leave [0, 1], ' +
-        "where ln p or ln(1 - p) is undefined (PyTorch's BCELoss raises an error for inputs outside [0, 1]). " +
+        "where ln p or ln(1 - p) is not a real number (PyTorch's BCELoss raises an error for inputs outside [0, 1]). " +
         'Use a sigmoid output with "bce", or a linear output with "bce_logits" (PyTorch\'s BCEWithLogitsLoss), which takes logits and applies the sigmoid itself.',
     );
     expect(pairingProblem('relu', 'bce')).toMatch(/^a ReLU output cannot feed "bce"/);

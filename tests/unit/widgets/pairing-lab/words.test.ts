@@ -13,11 +13,8 @@ describe('final rows', () => {
   test.each(PAIRING_PRESETS)('%s: no NaN or undefined in any cell', (preset) => {
     const sides = trainPairing({ ...base, preset });
     const rows = SIDES.map((side) => finalRow(side, sides[side], sides[side].points));
-    // The engine's refusal says in words that ln p "is undefined" outside [0, 1]; every other cell is checked for both.
-    for (const { refusal, ...cells } of rows) {
-      expect(JSON.stringify(cells)).not.toMatch(/NaN|undefined/);
-      expect(refusal ?? '').not.toMatch(/NaN/);
-    }
+    // The refusal is shown on screen too, so it may not say "undefined" even as a word.
+    for (const row of rows) expect(JSON.stringify(row)).not.toMatch(/NaN|undefined/);
     expect(finishedWords(50, [rows[0], rows[1]])).not.toMatch(/NaN|undefined/);
   });
 
