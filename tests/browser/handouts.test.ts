@@ -124,20 +124,28 @@ test('"Print with answers" puts every answer after the lesson’s last section, 
 
 test('a widget the reader changed prints as it stands, its settings in words, and no control', async () => {
   const { page, problems } = await openPage(browser(), siteUrl + LESSON_3);
-  const explorer = 'al-activation-explorer[data-key="explorer"]';
-  await wake(page, explorer);
+  const explorer = page.locator('al-activation-explorer[data-key="explorer"]');
+  const sheet = page.locator('al-activation-explorer[data-key="sheet"]');
+  await wake(page, 'al-activation-explorer[data-key="explorer"]');
   await wake(page, 'al-activation-explorer[data-key="sheet"]');
-  const probe = page.locator(explorer).getByLabel('Probe z, exact value');
+  const probe = explorer.getByLabel('Probe z, exact value');
   await probe.fill('1.25');
   await probe.press('Enter');
-  await expect.poll(() => page.locator(explorer).getAttribute('data-print-as')).toBe('live');
-  const text = await printedText(page);
-  expect(text).toContain('Probe z: 1.25');
+  expect(await printedText(page)).toContain('Probe z: 1.25');
+  // Outside printing the kept figure is not in the page, so nothing on screen is there twice.
+  expect(await page.locator('.al-print-still').count()).toBe(0);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
-  expect(await page.locator(explorer).locator('.al-print-still').isVisible()).toBe(false);
-  expect(await page.locator(explorer).locator('select, input, button').evaluateAll((controls) => controls.filter((control) => (control as HTMLElement).offsetParent !== null).length)).toBe(0);
-  // Untouched, the cheat sheet's explorer on the same page still prints its build-time figure.
-  expect(await page.locator('al-activation-explorer[data-key="sheet"] .al-print-still').isVisible()).toBe(true);
+  expect(await explorer.getAttribute('data-print-as')).toBe('live');
+  expect(await explorer.locator('.al-print-still').count()).toBe(0);
+  const shownControls = explorer.locator('select, input, button').evaluateAll((controls) => controls.filter((control) => (control as HTMLElement).offsetParent !== null).length);
+  expect(await shownControls).toBe(0);
+  // Untouched, the cheat sheet's explorer on the same page prints its build-time figure, not its live view.
+  expect(await sheet.getAttribute('data-print-as')).toBe('still');
+  expect(await sheet.locator('.al-print-still').isVisible()).toBe(true);
+  expect(await sheet.locator('.al-widget-body').isVisible()).toBe(false);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  expect(await page.locator('.al-print-still').count()).toBe(0);
   expect(problems).toEqual([]);
   await page.context().close();
 });

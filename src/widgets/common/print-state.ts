@@ -2,9 +2,8 @@
  * How a woken widget prints. Untouched (its address holds the lesson's values and the reader has
  * not worked a control), it prints the figure rendered at build time, which the live view would
  * otherwise have replaced; changed, it prints as it stands on screen, with its settings as a line
- * of text, since controls do not print. The host carries the verdict as data-print-as
- * ("still" or "live"), kept up to date after every interaction, so that any way of printing
- * (the handout buttons, Ctrl+P, a headless PDF) finds it already set.
+ * of text, since controls do not print. The verdict is taken on beforeprint, which every way
+ * of printing fires (the handout buttons, Ctrl+P, a headless PDF).
  */
 import { readParams } from './url-state.ts';
 
@@ -58,34 +57,24 @@ function renameDuplicateIds(root: HTMLElement): void {
 }
 
 /**
- * Keeps `still` (the build-time content the view replaced) in `host` for print, adds the
- * settings line, and marks the host "still" or "live" from here on.
+ * Keeps `still` (the build-time content the view replaced) for print. From here on, while a
+ * print is made (beforeprint to afterprint: the browser's dialog, Ctrl+P and a headless PDF
+ * alike), the host is marked "still" and holds the kept figure, or "live" and holds its settings
+ * line; outside printing the page holds neither, so nothing is there twice.
  */
 export function watchForPrint(host: HTMLElement, still: readonly Node[]): void {
   const key = host.dataset.key ?? '';
   const lessonValues = readParams(host.dataset.defaults ?? '', key);
   const keeper = document.createElement('div');
   keeper.className = 'al-print-still';
-  keeper.hidden = true;
   keeper.append(...still);
   renameDuplicateIds(keeper);
   const settings = document.createElement('p');
   settings.className = 'al-print-settings';
-  host.append(keeper, settings);
   let worked = false;
 
-  const mark = () => {
-    // A view writes the address only once the state changes (and then all of it), so an address
-    // without the widget's parameters means the lesson's values.
-    const address = readParams(location.search, key);
-    const live = worked || (Object.keys(address).length > 0 && !sameParams(address, lessonValues));
-    host.dataset.printAs = live ? 'live' : 'still';
-    settings.textContent = live ? settingsText(host) : '';
-  };
-  // After the view has handled the event (and written the address), not before.
   const work = () => {
     worked = true;
-    setTimeout(mark);
   };
   host.addEventListener('input', work);
   host.addEventListener('change', work);
@@ -98,6 +87,18 @@ export function watchForPrint(host: HTMLElement, still: readonly Node[]): void {
   host.addEventListener('keydown', (event) => {
     if (!QUIET_KEYS.has(event.key) && !(event.target instanceof HTMLAnchorElement)) work();
   });
-  addEventListener('beforeprint', mark);
-  mark();
+  addEventListener('beforeprint', () => {
+    // A view writes the address only once the state changes (and then all of it), so an address
+    // without the widget's parameters means the lesson's values.
+    const address = readParams(location.search, key);
+    const live = worked || (Object.keys(address).length > 0 && !sameParams(address, lessonValues));
+    host.dataset.printAs = live ? 'live' : 'still';
+    settings.textContent = live ? settingsText(host) : '';
+    host.append(live ? settings : keeper);
+  });
+  addEventListener('afterprint', () => {
+    keeper.remove();
+    settings.remove();
+    delete host.dataset.printAs;
+  });
 }

@@ -19,49 +19,62 @@ function mounted(address: string): HTMLElement {
   return host;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** What a print would do to the host: beforeprint, and afterprint once `look` has looked. */
+function printing<T>(host: HTMLElement, look: () => T): T {
+  dispatchEvent(new Event('beforeprint'));
+  const seen = look();
+  dispatchEvent(new Event('afterprint'));
+  expect(host.dataset.printAs).toBeUndefined();
+  expect(host.querySelector('.al-print-still, .al-print-settings')).toBeNull();
+  return seen;
+}
 
 afterEach(() => history.replaceState(null, '', '/'));
 
-test('untouched, with no address or the lesson’s own, it prints its build-time figure, kept out of sight', () => {
+test('untouched, with no address or the lesson’s own, it prints its build-time figure, there only while printing', () => {
   for (const address of ['', '?k.w=1.5&k.f=tanh', '?other.w=3']) {
     const host = mounted(address);
-    expect(host.dataset.printAs).toBe('still');
-    const keeper = host.querySelector<HTMLElement>('.al-print-still')!;
-    expect(keeper.hidden).toBe(true);
-    expect(keeper.querySelector('.al-static')).not.toBeNull();
-    expect(host.querySelector('.al-print-settings')!.textContent).toBe('');
+    expect(host.querySelector('.al-print-still')).toBeNull();
+    printing(host, () => {
+      expect(host.dataset.printAs).toBe('still');
+      expect(host.querySelector('.al-print-still .al-static')).not.toBeNull();
+      expect(host.querySelector('.al-print-settings')).toBeNull();
+    });
   }
 });
 
-test('an address that differs from the lesson’s values, or any work on a control or button, prints it live with its settings', async () => {
-  expect(mounted('?k.w=2').dataset.printAs).toBe('live');
+test('an address that differs from the lesson’s values, or any work on a control or button, prints it live with its settings', () => {
+  const linked = mounted('?k.w=2');
+  printing(linked, () => expect(linked.dataset.printAs).toBe('live'));
   const host = mounted('');
   host.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  await settle();
-  expect(host.dataset.printAs).toBe('live');
-  expect(host.querySelector('.al-print-settings')!.textContent).toBe('Settings: Activation: tanh; Weight: 1.50; Hidden layers: 32-16.');
+  const line = printing(host, () => {
+    expect(host.dataset.printAs).toBe('live');
+    expect(host.querySelector('.al-print-still')).toBeNull();
+    return host.querySelector('.al-print-settings')!.textContent;
+  });
+  expect(line).toBe('Settings: Activation: tanh; Weight: 1.50; Hidden layers: 32-16.');
   const typed = mounted('');
   typed.querySelector('select')!.dispatchEvent(new Event('change', { bubbles: true }));
-  await settle();
-  expect(typed.dataset.printAs).toBe('live');
+  printing(typed, () => expect(typed.dataset.printAs).toBe('live'));
 });
 
-test('moving focus with Tab changes nothing', async () => {
+test('moving focus with Tab changes nothing', () => {
   const host = mounted('');
   host.querySelector('select')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
-  await settle();
-  expect(host.dataset.printAs).toBe('still');
+  printing(host, () => expect(host.dataset.printAs).toBe('still'));
 });
 
 test('an id the live view also uses is renamed in the kept figure, and its references follow', () => {
   const host = mounted('');
-  const kept = host.querySelector('.al-print-still')!;
-  expect(kept.querySelector('svg')!.id).toBe('shared-still');
-  // Unique ids keep their names.
-  expect(kept.querySelector('clipPath')!.id).toBe('clip');
-  expect(kept.querySelector('g')!.getAttribute('clip-path')).toBe('url(#clip)');
-  expect(document.querySelectorAll('#shared')).toHaveLength(1);
+  printing(host, () => {
+    const kept = host.querySelector('.al-print-still')!;
+    expect(kept.querySelector('svg')!.id).toBe('shared-still');
+    // Unique ids keep their names.
+    expect(kept.querySelector('clipPath')!.id).toBe('clip');
+    expect(kept.querySelector('g')!.getAttribute('clip-path')).toBe('url(#clip)');
+    expect(document.querySelectorAll('#shared')).toHaveLength(1);
+  });
 });
 
 test('a widget without controls has no settings line', () => {
