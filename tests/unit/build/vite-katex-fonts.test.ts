@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
-import katexFonts, { KATEX_CSS, rewriteKatexCss } from '../../../src/build/vite-katex-fonts.ts';
+import katexFonts, { KATEX_CSS, inlineAsset, rewriteKatexCss } from '../../../src/build/vite-katex-fonts.ts';
 
 const katexCss = readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8');
 const fontFaces = (css: string) => css.match(/@font-face\s*{[^}]*}/g) ?? [];
@@ -34,4 +34,9 @@ test('the plugin rewrites only KaTeX\'s stylesheet, Windows paths and queries in
   expect(KATEX_CSS.test('C:\\site\\node_modules\\katex\\dist\\katex.min.css')).toBe(true);
   expect(transform.call({}, katexCss, '/site/node_modules/katex/dist/katex.min.css?direct')?.code).toContain('font-display:swap');
   expect(transform.call({}, '@font-face{font-display:block}', '/site/src/styles/base.css')).toBeUndefined();
+});
+
+test('fonts are never inlined into a stylesheet; other assets keep Vite\'s rule', () => {
+  expect(inlineAsset('/site/node_modules/katex/dist/fonts/KaTeX_Size3-Regular.woff2')).toBe(false);
+  expect(inlineAsset('/site/public/favicon.svg')).toBeUndefined();
 });
