@@ -60,15 +60,36 @@ async function gzippedBytes(root: string, origin: string, base: string, urls: It
 const isScript = (url: string) => /\.m?js$/.test(new URL(url).pathname);
 const isStyle = (url: string) => /\.css$/.test(new URL(url).pathname);
 
-/** Scrolls a screen at a time to the bottom, so every widget comes near the viewport, then waits until each is live. */
+/**
+ * Scrolls a screen at a time to the bottom, so every widget comes near the viewport, then brings
+ * any still asleep into view (widgets above it that change height on waking can carry it past
+ * the viewport between two frames), and waits until each is live.
+ */
 async function wakeEveryWidget(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  await page.evaluate(async (widgets) => {
+    // Two frames: intersections are computed after a frame's animation callbacks, so scrolling on
+    // from the first callback would move the page before the observers ever saw it here.
+    const frame = async () => {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
     for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
       scrollTo(0, top);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
     }
-  });
-  await page.waitForFunction(`${WIDGETS}.every((widget) => widget.hasAttribute('data-ready'))`, undefined, { timeout: 30_000 });
+    for (const widget of (0, eval)(widgets) as Element[]) {
+      if (widget.hasAttribute('data-ready')) continue;
+      widget.scrollIntoView();
+      await frame();
+    }
+  }, WIDGETS);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.waitForFunction(`${WIDGETS}.every((widget) => widget.hasAttribute('data-ready'))`, undefined, { timeout: 20_000 });
+  } catch {
+    const asleep = await page.evaluate(`${WIDGETS}.filter((widget) => !widget.hasAttribute('data-ready')).map((widget) => widget.localName)`);
+    throw new Error(`${page.url()}: these widgets never woke: ${String(asleep)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+  }
   // Live widgets start their workers and charts after data-ready; let those requests finish.
   await page.waitForLoadState('networkidle');
 }
