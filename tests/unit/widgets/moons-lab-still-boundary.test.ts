@@ -48,7 +48,7 @@ test('the still boundary figure is a few dozen elements: a path per band, the 50
   expect(dots.reduce((sum, path) => sum + (path.getAttribute('d')!.match(/M/g) ?? []).length, 0)).toBe(600);
   // The line runs down the plot where p = 0.5, at x = 0.5: every one of its points sits there.
   const line = svg.querySelector('path[stroke="var(--color-text)"]')!;
-  const xs = [...line.getAttribute('d')!.matchAll(/[ML](-?[\d.]+) /g)].map((match) => Number(match[1]));
+  const xs = [...line.getAttribute('d')!.matchAll(/[ML](-?[\d.]+)[ ,]/g)].map((match) => Number(match[1]));
   expect(xs.length).toBeGreaterThan(GRID);
   expect(new Set(xs.map((x) => Math.round(x))).size).toBe(1);
 });
