@@ -62,33 +62,29 @@ const isStyle = (url: string) => /\.css$/.test(new URL(url).pathname);
 
 /**
  * Scrolls a screen at a time to the bottom, so every widget comes near the viewport, then brings
- * any still asleep into view (widgets above it that change height on waking can carry it past
- * the viewport between two frames), and waits until each is live.
+ * each one still asleep to the middle of the screen until it is live (a widget above it that
+ * changes height on waking can carry it past the viewport between two frames). `errors` are the
+ * page's errors so far, quoted if a widget never wakes.
  */
-async function wakeEveryWidget(page: Page): Promise<void> {
-  await page.evaluate(async (widgets) => {
-    // Two frames: intersections are computed after a frame's animation callbacks, so scrolling on
-    // from the first callback would move the page before the observers ever saw it here.
-    const frame = async () => {
-      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    };
+async function wakeEveryWidget(page: Page, errors: readonly string[]): Promise<void> {
+  await page.evaluate(async () => {
     for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
       scrollTo(0, top);
-      await frame();
+      // Two frames: intersections are computed after a frame's animation callbacks, so scrolling on
+      // from the first callback would move the page before the observers ever saw it here.
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     }
-    for (const widget of (0, eval)(widgets) as Element[]) {
-      if (widget.hasAttribute('data-ready')) continue;
-      widget.scrollIntoView();
-      await frame();
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const asleep = (await page.evaluate(`${WIDGETS}.flatMap((widget, i) => (widget.hasAttribute('data-ready') ? [] : [i]))`)) as number[];
+    if (asleep.length === 0) break;
+    if (Date.now() > deadline) {
+      const names = await page.evaluate(`${WIDGETS}.filter((widget) => !widget.hasAttribute('data-ready')).map((widget) => widget.localName + ' ' + (widget.dataset.key ?? widget.dataset.cellId))`);
+      throw new Error(`${page.url()}: these widgets never woke: ${String(names)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
     }
-  }, WIDGETS);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await page.waitForFunction(`${WIDGETS}.every((widget) => widget.hasAttribute('data-ready'))`, undefined, { timeout: 20_000 });
-  } catch {
-    const asleep = await page.evaluate(`${WIDGETS}.filter((widget) => !widget.hasAttribute('data-ready')).map((widget) => widget.localName)`);
-    throw new Error(`${page.url()}: these widgets never woke: ${String(asleep)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+    await page.evaluate(`${WIDGETS}[${asleep[0]}].scrollIntoView({ block: 'center' })`);
+    await page.waitForTimeout(200);
   }
   // Live widgets start their workers and charts after data-ready; let those requests finish.
   await page.waitForLoadState('networkidle');
@@ -108,10 +104,12 @@ export async function measurePage(browser: Browser, root: string, path: string, 
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(site.url + path, { waitUntil: 'networkidle' });
     const atTop = [...site.served];
     const widgets = Number(await page.evaluate(`${WIDGETS}.length`));
-    await wakeEveryWidget(page);
+    await wakeEveryWidget(page, errors);
     await context.close();
     const all = site.served;
     return {
