@@ -121,31 +121,52 @@ function boundaryLine(heatmap: Float64Array, bounds: Bounds): RenderFunction {
   };
 }
 
-/** Symbol outlines of about a 3 px circle's area, centred on the origin, in relative path commands after a move to the centre. */
-const SYMBOL_PATHS: Record<Part, string> = {
-  train: 'm-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0',
-  validation: 'm-2.7-2.7h5.4v5.4h-5.4z',
-  test: 'm0-4.7l4.1 7.1h-8.2z',
-  yours: 'm0-4.5l1.3 2.7 3 .4-2.2 2.1.5 3-2.6-1.4-2.6 1.4.5-3-2.2-2.1 3-.4z',
+/**
+ * Symbol outlines of about a 3 px circle's area: where each starts from its centre, and its
+ * outline in relative commands, which end back at its start.
+ */
+const SYMBOLS: Record<Part, { start: [number, number]; outline: string }> = {
+  train: { start: [-3, 0], outline: 'a3 3 0 1 0 6 0a3 3 0 1 0-6 0' },
+  validation: { start: [-2.7, -2.7], outline: 'h5.4v5.4h-5.4z' },
+  test: { start: [0, -4.7], outline: 'l4.1 7.1h-8.2z' },
+  yours: { start: [0, -4.5], outline: 'l1.3 2.7 3 .4-2.2 2.1.5 3-2.6-1.4-2.6 1.4.5-3-2.2-2.1 3-.4z' },
 };
+
+/**
+ * One path of one symbol at every centre (whole pixels): sorted left to right, each after the
+ * first reached by a relative move from the one before (every outline ends where it started),
+ * so the numbers are small and repeat, and the path compresses well.
+ */
+function symbolPath(part: Part, centres: [number, number][]): string {
+  const { start, outline } = SYMBOLS[part];
+  const sorted = [...centres].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return sorted
+    .map(([cx, cy], i) => {
+      if (i === 0) return `M${cx + start[0]} ${cy + start[1]}${outline}`;
+      const [px, py] = sorted[i - 1];
+      return `m${cx - px} ${cy - py}${outline}`;
+    })
+    .join('');
+}
 
 /** Every point, as one path per class and part: colour says the class, the symbol the part. */
 function pointPaths(points: PlotPoints): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const x = scales.x as Scale;
     const y = scales.y as Scale;
-    const groups = new Map<string, { label: 0 | 1; part: Part; d: string[] }>();
+    const groups = new Map<string, { label: 0 | 1; part: Part; centres: [number, number][] }>();
     for (let i = 0; i < points.x.length; i++) {
       const label = points.label[i] as 0 | 1;
       const part = points.part[i];
       const key = `${label}-${part}`;
-      const group = groups.get(key) ?? { label, part, d: [] };
-      group.d.push(`M${Math.round(x(points.x[i]))} ${Math.round(y(points.y[i]))}${SYMBOL_PATHS[part]}`);
+      const group = groups.get(key) ?? { label, part, centres: [] };
+      group.centres.push([Math.round(x(points.x[i])), Math.round(y(points.y[i]))]);
       groups.set(key, group);
     }
     const container = element(context.document, 'g', { class: 'al-points', 'aria-hidden': 'true' });
-    for (const { label, part, d } of groups.values()) {
-      container.append(element(context.document, 'path', { d: d.join(''), fill: CLASS_COLOURS[label], stroke: part === 'yours' ? 'var(--color-text)' : 'var(--color-bg)', 'stroke-width': part === 'yours' ? '1.2' : '0.6' }));
+    for (const { label, part, centres } of groups.values()) {
+      const mine = part === 'yours';
+      container.append(element(context.document, 'path', { d: symbolPath(part, centres), fill: CLASS_COLOURS[label], stroke: mine ? 'var(--color-text)' : 'var(--color-bg)', 'stroke-width': mine ? '1.2' : '0.6' }));
     }
     return container;
   };

@@ -45,7 +45,16 @@ test('the still boundary figure is a few dozen elements: a path per band, the 50
   // Six point paths (two classes, three parts), each with as many sub-paths as it has points.
   const dots = [...svg.querySelectorAll('g.al-points path')];
   expect(dots).toHaveLength(6);
-  expect(dots.reduce((sum, path) => sum + (path.getAttribute('d')!.match(/M/g) ?? []).length, 0)).toBe(600);
+  expect(dots.reduce((sum, path) => sum + (path.getAttribute('d')!.match(/[Mm]/g) ?? []).length, 0)).toBe(600);
+  // One absolute move, then moves relative to the symbol before; replayed, every circle's centre
+  // (3 px right of where its outline starts) lands inside the 480 px chart, left to right.
+  const circles = dots.find((path) => path.getAttribute('d')!.includes('a3 3'))!;
+  const moves = [...circles.getAttribute('d')!.matchAll(/([Mm])(-?[\d.]+) (-?[\d.]+)/g)];
+  expect(moves.map((move) => move[1]).join('')).toBe(`M${'m'.repeat(moves.length - 1)}`);
+  let [x, y] = [0, 0];
+  const centres = moves.map(([, , dx, dy]) => ([x, y] = [x + Number(dx), y + Number(dy)])).map(([cx, cy]) => [cx + 3, cy]);
+  expect(centres.every(([cx, cy]) => cx > 0 && cx < 480 && cy > 0 && cy < 480)).toBe(true);
+  expect(centres.every(([cx], i) => i === 0 || cx >= centres[i - 1][0])).toBe(true);
   // The line runs down the plot where p = 0.5, at x = 0.5: every one of its points sits there.
   const line = svg.querySelector('path[stroke="var(--color-text)"]')!;
   const xs = [...line.getAttribute('d')!.matchAll(/[ML](-?[\d.]+)[ ,]/g)].map((match) => Number(match[1]));
