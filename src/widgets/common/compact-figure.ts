@@ -40,9 +40,11 @@ export function simplifyPolyline(points: readonly Point[], tolerance = TOLERANCE
   return points.filter((_, i) => keep[i] === 1);
 }
 
-const number = (value: number) => String(Math.round(value * 10) / 10);
+/** A length in tenths of a pixel, as a whole number, so that differences of them carry no float noise. */
+const tenths = (value: number) => Math.round(value * 10);
+const fromTenths = (value: number) => String(value / 10);
 
-/** A path's data if it is only straight lines (M and L, absolute), simplified; otherwise null (arcs, curves, symbols stay as they are). */
+/** A path's data if it is only straight lines (M and L, absolute), simplified and in relative steps; otherwise null (arcs, curves, symbols stay as they are). */
 export function simplifyPathData(d: string): string | null {
   if (!/^M[\d.,\s-]+(?:[ML][\d.,\s-]+)*$/.test(d.trim())) return null;
   const parts = d.trim().split(/(?=M)/);
@@ -51,9 +53,9 @@ export function simplifyPathData(d: string): string | null {
       const numbers = part.match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
       if (numbers.length % 2 !== 0 || numbers.some((value) => !Number.isFinite(value))) return null;
       const points = Array.from({ length: numbers.length / 2 }, (_, i): Point => [numbers[2 * i], numbers[2 * i + 1]]);
-      return simplifyPolyline(points)
-        .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${number(x)},${number(y)}`)
-        .join('');
+      // Each point after the first as a step from the one before: small numbers that repeat.
+      const kept = simplifyPolyline(points).map(([x, y]) => [tenths(x), tenths(y)]);
+      return kept.map(([x, y], i) => (i === 0 ? `M${fromTenths(x)},${fromTenths(y)}` : `l${fromTenths(x - kept[i - 1][0])},${fromTenths(y - kept[i - 1][1])}`)).join('');
     })
     .reduce<string | null>((whole, part) => (whole === null || part === null ? null : whole + part), '');
 }
@@ -70,10 +72,22 @@ function kindOf(rect: Element): string | null {
     .join('\n');
 }
 
-const rectPath = (rect: Element) => {
-  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name) ?? 0));
-  return `M${number(x)},${number(y)}h${number(width)}v${number(height)}h${number(-width)}z`;
-};
+/**
+ * The rects as one path: the first placed absolutely, each next by a move relative to the one
+ * before (a closed outline ends where it started), so a heatmap's regular steps repeat and
+ * compress well.
+ */
+function rectsPath(rects: readonly Element[]): string {
+  let previous: [number, number] | null = null;
+  return rects
+    .map((rect) => {
+      const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => tenths(Number(rect.getAttribute(name) ?? 0)));
+      const move = previous ? `m${fromTenths(x - previous[0])},${fromTenths(y - previous[1])}` : `M${fromTenths(x)},${fromTenths(y)}`;
+      previous = [x, y];
+      return `${move}h${fromTenths(width)}v${fromTenths(height)}h${fromTenths(-width)}z`;
+    })
+    .join('');
+}
 
 type Box = [number, number, number, number];
 
@@ -97,7 +111,7 @@ function disjoint(boxes: readonly Box[]): boolean {
 function replaceByPath(rects: readonly Element[]): void {
   const path = rects[0].ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path');
   for (const attribute of rects[0].attributes) if (!PLACE.has(attribute.name)) path.setAttribute(attribute.name, attribute.value);
-  path.setAttribute('d', rects.map(rectPath).join(''));
+  path.setAttribute('d', rectsPath(rects));
   rects[0].replaceWith(path);
   for (const rect of rects.slice(1)) rect.remove();
 }
