@@ -3,7 +3,7 @@
  * figure is part of its lesson's HTML: polylines lose the points that lie on a straight line
  * within a quarter of a pixel of their neighbours (a curve sampled at 801 points across 600 px
  * is mostly such points) and keep one decimal; runs of sibling rects alike but for their place
- * and size (a heatmap's cells) become one path each. The live charts are drawn as Plot draws them.
+ * and size (a heatmap's cells) become one path each; every position and size keeps one decimal. The live charts are drawn as Plot draws them.
  */
 
 /** How far (px) a dropped point may lie from the simplified line: invisible at 2× zoom. */
@@ -138,12 +138,27 @@ function mergeRects(parent: Element): void {
   }
 }
 
+/** Attributes that place or size an element, in pixels: kept to one decimal (Plot writes up to 16). */
+const GEOMETRY = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform'];
+
+/** Every number with more than one decimal in `value`, to one decimal (20.000000000000004 → 20). */
+export function roundNumbers(value: string): string {
+  return value.replace(/-?\d*\.\d{2,}(?:e-?\d+)?/g, (number) => String(Math.round(Number(number) * 10) / 10));
+}
+
 /** Compacts every SVG inside `root` in place (see the file's comment). */
 export function compactFigure(root: Element): void {
   for (const path of root.querySelectorAll('path[d]')) {
     const simplified = simplifyPathData(path.getAttribute('d')!);
     if (simplified !== null) path.setAttribute('d', simplified);
   }
+  // Rects merge before positions are rounded: rounded, a heatmap's touching cells would overlap.
   const parents = new Set([...root.querySelectorAll('rect')].map((rect) => rect.parentElement!));
   for (const parent of parents) mergeRects(parent);
+  for (const element of root.querySelectorAll(GEOMETRY.map((name) => `[${name}]`).join(', '))) {
+    for (const name of GEOMETRY) {
+      const value = element.getAttribute(name);
+      if (value !== null) element.setAttribute(name, roundNumbers(value));
+    }
+  }
 }

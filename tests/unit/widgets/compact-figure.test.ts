@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { expect, test } from 'vitest';
-import { compactFigure, simplifyPathData, simplifyPolyline } from '../../../src/widgets/common/compact-figure.ts';
+import { compactFigure, roundNumbers, simplifyPathData, simplifyPolyline } from '../../../src/widgets/common/compact-figure.ts';
 
 /** The distance from p to the polyline through `line`. */
 function distanceToLine(p: [number, number], line: [number, number][]): number {
@@ -68,4 +68,15 @@ test('overlapping rects keep their paint order: only consecutive alike ones merg
   const [first, second] = [...figure.querySelectorAll('g')];
   expect([...first.children].map((child) => `${child.localName} ${child.getAttribute('fill')}`)).toEqual(['path blue', 'rect red', 'rect blue']);
   expect(second.querySelectorAll('rect')).toHaveLength(3);
+});
+
+test('positions and sizes keep one decimal: float noise and sixteen-digit pixels go, whole numbers and text stay', () => {
+  expect(roundNumbers('translate(56,175.75)')).toBe('translate(56,175.8)');
+  expect(roundNumbers('20.000000000000004')).toBe('20');
+  expect(roundNumbers('-0.26')).toBe('-0.3');
+  expect(roundNumbers('12.5')).toBe('12.5');
+  const figure = svg('<text x="10.123456" y="4" transform="rotate(-90.00001)">1.25</text>');
+  compactFigure(figure);
+  const text = figure.querySelector('text')!;
+  expect([text.getAttribute('x'), text.getAttribute('y'), text.getAttribute('transform'), text.textContent]).toEqual(['10.1', '4', 'rotate(-90)', '1.25']);
 });
