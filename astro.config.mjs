@@ -7,6 +7,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFailOnMathErrors from './src/build/rehype-fail-on-math-errors.ts';
 import slimSucrase from './src/build/vite-slim-sucrase.ts';
+import katexFonts from './src/build/vite-katex-fonts.ts';
+import plotWithoutMaps from './src/build/vite-plot-without-maps.ts';
 import remarkCodeCells from './src/build/remark-code-cells.ts';
 import searchIndex from './src/build/search-index.ts';
 import offline from './src/build/offline.ts';
@@ -40,7 +42,8 @@ export default defineConfig({
   },
   // Workers are bundled by Vite's worker pipeline, with its own plugin list; as ES modules they can
   // split, so a cell's worker loads the course library only for code that imports it.
-  vite: { worker: { format: 'es', plugins: () => [slimSucrase()] } },
+  // KaTeX's fonts swap in, woff2 only (src/build/vite-katex-fonts.ts); no map code in the chart chunk.
+  vite: { plugins: [katexFonts(), plotWithoutMaps()], worker: { format: 'es', plugins: () => [slimSucrase()] } },
   // The sitemap needs the site's address; the 404 page is left out of it.
   // Pagefind indexes the finished pages for the header's search (src/components/site/Search.astro).
   // offline() comes last: its service worker caches every built file, the search index included.

@@ -4,22 +4,10 @@
  * git). The pages are found from dist/ (every index.html, plus the 404 page), so a new lesson
  * is never skipped; paths given on the command line (e.g. `lessons/09-lab-two-moons/`) narrow it.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { builtPages } from './built-pages.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
-
-/** Every page in a built site, as paths relative to its root ('' is the home page). */
-export async function builtPages(root: string): Promise<string[]> {
-  const files = (await readdir(root, { recursive: true })) as string[];
-  const pages = files
-    .map((file) => file.split('\\').join('/'))
-    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
-    .map((file) => file.slice(0, -'index.html'.length))
-    .sort();
-  // 404.html is served for any missing address; visiting one shows it as a reader would.
-  if (files.includes('404.html')) pages.push('no-such-page/');
-  return pages;
-}
 
 const asked = process.argv.slice(2);
 const pages = asked.length > 0 ? asked : await builtPages('dist');

@@ -60,7 +60,8 @@ export async function serveStatic(root: string, base = '/', edit?: (path: string
   };
 }
 
-async function resolveFile(root: string, relative: string): Promise<string | undefined> {
+/** The file behind a path relative to the site's root (a directory gives its index.html), if there is one. */
+export async function resolveFile(root: string, relative: string): Promise<string | undefined> {
   const candidate = normalize(join(root, relative));
   if (!candidate.startsWith(normalize(root))) return undefined;
   for (const file of [candidate, join(candidate, 'index.html')]) {

@@ -4,9 +4,12 @@
  */
 import type { PlotOptions } from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
+import { compactFigure } from './compact-figure.ts';
 import { drawChart } from './plot-theme.ts';
 
-/** The chart as SVG (or figure) markup. */
+/** The chart as SVG (or figure) markup, compacted (compact-figure.ts): it is part of the lesson's HTML. */
 export function renderStatic(options: PlotOptions): string {
-  return drawChart(options, new JSDOM('').window.document).outerHTML;
+  const chart = drawChart(options, new JSDOM('').window.document);
+  compactFigure(chart);
+  return chart.outerHTML;
 }

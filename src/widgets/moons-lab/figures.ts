@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatFixed, formatPercent, plural } from '../common/format.ts';
 import { themed } from '../common/plot-theme.ts';
-import { GRID, type Bounds } from './model.ts';
+import type { Bounds } from './model.ts';
 import type { EpochPoint, Part, PlotPoints } from './protocol.ts';
 
 /** Class colours (0, 1), and the colours of the training and validation curves. */
@@ -24,23 +24,12 @@ export function heatmapStrength(p: number): number {
   return Math.abs(p - 0.5) * 2 * 0.45;
 }
 
-/** A cell's colour for the probability p of class 1: the likelier class's colour, stronger the surer the network is. */
-export function cellColour(p: number): string {
-  if (!Number.isFinite(p)) return 'var(--color-bg)';
-  const strength = Math.round(heatmapStrength(p) * 100);
-  // Mixed with the page background rather than made transparent, so neighbouring cells can
-  // overlap by a hair (no hairline gaps) without darker seams where they do.
-  return `color-mix(in srgb, ${CLASS_COLOURS[p >= 0.5 ? 1 : 0]} ${strength}%, var(--color-bg))`;
-}
-
 /**
- * The decision boundary: heatmap cells, then every point by class (colour) and part (shape).
- * Without a heatmap the cells are left out: the live view paints its own, faster, beneath the points.
+ * The decision boundary: every point by class (colour) and part (shape), over the heatmap the live
+ * view paints beneath them. The build-time figure passes its own compact marks (`still`, from
+ * still-boundary.ts) for the heatmap and the points instead.
  */
-export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Float64Array | null, width: number, description: string): Plot.PlotOptions {
-  const cells = Array.from({ length: GRID * GRID }, (_, i) => i);
-  const cellWidth = (bounds.xMax - bounds.xMin) / GRID;
-  const cellHeight = (bounds.yMax - bounds.yMin) / GRID;
+export function boundaryFigure(points: PlotPoints, bounds: Bounds, still: Plot.Markish[] | null, width: number, description: string): Plot.PlotOptions {
   const indices = Array.from(points.x, (_, i) => i);
   const size = Math.min(width, 560);
   return themed({
@@ -55,17 +44,7 @@ export function boundaryFigure(points: PlotPoints, bounds: Bounds, heatmap: Floa
     y: { domain: [bounds.yMin, bounds.yMax], label: 'feature 2 (standardised)' },
     color: { type: 'identity' },
     symbol: { domain: Object.keys(PART_SYMBOLS), range: Object.values(PART_SYMBOLS) },
-    marks: [
-      heatmap &&
-      Plot.rect(cells, {
-        x1: (i: number) => bounds.xMin + (i % GRID) * cellWidth,
-        x2: (i: number) => bounds.xMin + ((i % GRID) + 1) * cellWidth,
-        y1: (i: number) => bounds.yMax - (Math.floor(i / GRID) + 1) * cellHeight,
-        y2: (i: number) => bounds.yMax - Math.floor(i / GRID) * cellHeight,
-        fill: (i: number) => cellColour(heatmap[i]),
-        inset: -0.5,
-        shapeRendering: 'crispEdges',
-      }),
+    marks: still ?? [
       ...(['data', 'yours'] as const).map((kind) =>
         Plot.dot(
           indices.filter((i) => (points.part[i] === 'yours') === (kind === 'yours')),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { defaultState } from '../../../../src/widgets/common/state.ts';
-import { renderStatic } from '../../../../src/widgets/common/static-figure.ts';
+import { drawChart } from '../../../../src/widgets/common/plot-theme.ts';
 import { formatPercent } from '../../../../src/widgets/common/format.ts';
 import { SCHEMA, type ActivationExplorerState } from '../../../../src/widgets/activation-explorer/state.ts';
 import { curves, inputsLand, type Curve } from '../../../../src/widgets/activation-explorer/model.ts';
@@ -12,11 +12,11 @@ const state = (changes: Partial<ActivationExplorerState>): ActivationExplorerSta
 
 type Kind = 'function' | 'derivative' | 'inputs';
 
-/** The figure rendered to SVG with jsdom, as markup and as a document to query. */
+/** The figure drawn with jsdom as Plot draws it (not compacted as the build's still is, so every mark's own elements can be read), as markup and as a document to query. */
 function render(kind: Kind, s: ActivationExplorerState) {
   const c = curves(s);
   const options = kind === 'function' ? functionFigure(s, c) : kind === 'derivative' ? derivativeFigure(s, c) : inputsLandFigure(s, inputsLand(s), c);
-  const markup = renderStatic(options);
+  const markup = drawChart(options, new JSDOM('').window.document).outerHTML;
   const svg = new JSDOM(markup).window.document.querySelector('svg')!;
   return { markup, svg, curves: c };
 }
