@@ -96,13 +96,13 @@ export async function measurePage(browser: Browser, root: string, path: string, 
   const origin = new URL(site.url).origin;
   const bytes = (urls: string[]) => gzippedBytes(root, origin, base, urls);
   try {
-    const held = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const held = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await held.addInitScript(HOLD_WIDGETS);
     await (await held.newPage()).goto(site.url + path, { waitUntil: 'networkidle' });
     await held.close();
     const before = site.served.splice(0);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
