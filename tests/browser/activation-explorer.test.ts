@@ -200,3 +200,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.context().close();
   });
 }
+
+test("the address is written against the lesson's values: lesson 3's explorer writes nothing on opening, and the table's own default, once chosen, survives a reload", async () => {
+  const lesson3 = `${inject('siteUrl')}lessons/03-relu-family/`;
+  const { page, problems } = await openPage(browser(), lesson3);
+  await page.locator(WIDGET).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${WIDGET}[data-ready]`);
+  const search = () => page.evaluate(() => location.search);
+  expect(await functionSelect(page, 1).inputValue()).toBe('relu');
+  expect(await search()).toBe('');
+  // Sigmoid is the table's default for function 1, not this lesson's: a link must still say it.
+  await functionSelect(page, 1).selectOption('sigmoid');
+  await expect.poll(search).toContain('explorer.f1=sigmoid');
+  await page.reload();
+  await page.locator(WIDGET).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${WIDGET}[data-ready]`);
+  expect(await functionSelect(page, 1).inputValue()).toBe('sigmoid');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});

@@ -51,7 +51,7 @@ export function mountActivationExplorer(host: HTMLElement): void {
     notice.textContent = addressNotice(fromUrl.problems);
     notice.hidden = false;
     // The address then says what the widget uses: refused values leave it.
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   }
 
   const controls = new Map<Name, Control>();
@@ -59,7 +59,7 @@ export function mountActivationExplorer(host: HTMLElement): void {
     state = { ...state, ...changes };
     const kind = changeKind(changes);
     announce(render(kind));
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   };
   for (const name of Object.keys(SCHEMA) as Name[]) {
     if (name === 'z') continue;

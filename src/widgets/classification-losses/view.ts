@@ -52,7 +52,7 @@ export function mountClassificationLosses(host: HTMLElement): void {
   const part = (name: string) => view.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
   const notice = part('notice');
   const announce = createAnnouncer(part('live'));
-  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state));
+  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   notice.textContent = addressNotice(problems);
   notice.hidden = problems.length === 0;
   if (!notice.hidden) writeAddress();

@@ -113,7 +113,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     sides = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
     if (selected && (reshaped || selected.unit >= state.layers[selected.layer])) selected = null;
     for (const side of SIDES) part(`grid-${side}`).replaceChildren();
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
     send({ run, type: 'start', state, play: false });
     requestDraw();
   }

@@ -62,7 +62,7 @@ export function mountDepth(host: HTMLElement): void {
   if (fromUrl.problems.length > 0) {
     showNotice(addressNotice(fromUrl.problems));
     // The address then says what the widget uses: refused values leave it.
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   }
 
   let worker: Worker;
@@ -142,7 +142,7 @@ export function mountDepth(host: HTMLElement): void {
   /** Rebuilds both networks at initialisation for `next`, paused. */
   function restart(next: DepthState) {
     state = next;
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
     part('legend').innerHTML = legendMarkup(runTitles(state));
     begin();
     send({ run, type: 'start', state, play: false });

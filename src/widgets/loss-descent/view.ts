@@ -68,7 +68,7 @@ export function mountLossDescent(host: HTMLElement): void {
   const status = part('status');
   const button = part<HTMLButtonElement>('descend');
   const announce = createAnnouncer(part('live'));
-  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state));
+  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   // Refused values leave the address, which then says what the widget uses.
   notice.textContent = addressNotice(fromUrl.problems);
   notice.hidden = fromUrl.problems.length === 0;

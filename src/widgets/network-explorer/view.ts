@@ -38,14 +38,14 @@ export function mountExplorer(host: HTMLElement): void {
     notice.textContent = addressNotice(fromUrl.problems);
     notice.hidden = false;
     // The address then says what the widget uses, as the lab's does: refused values leave it.
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   }
 
   const controls = new Map<keyof ExplorerState, Control>();
   const update = (changes: Partial<ExplorerState>) => {
     state = { ...state, ...changes };
     announce(render());
-    replaceUrlParams(key, serialiseState(SCHEMA, state));
+    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   };
   for (const name of Object.keys(SCHEMA) as (keyof ExplorerState)[]) {
     const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => update({ [name]: value }));

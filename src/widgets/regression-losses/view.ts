@@ -57,7 +57,7 @@ export function mountRegressionLosses(host: HTMLElement): void {
   const frames = { scatter: part('[data-chart="scatter"]'), loss: part('[data-chart="loss"]'), distance: part('[data-chart="distance"]') } satisfies Record<ChartName, HTMLElement>;
   let scatterChart: PlotChart | undefined;
 
-  const writeAddress = () => replaceUrlParams(key, { ...serialiseState(SCHEMA, state), ...editsParams(edits) });
+  const writeAddress = () => replaceUrlParams(key, { ...serialiseState(SCHEMA, state, lesson.state), ...editsParams(edits) });
   notice.textContent = addressNotice(start.problems);
   notice.hidden = start.problems.length === 0;
   if (!notice.hidden) writeAddress();

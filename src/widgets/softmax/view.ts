@@ -48,7 +48,7 @@ export function mountSoftmax(host: HTMLElement): void {
   );
   const notice = part<HTMLParagraphElement>('.al-notice');
   const announce = createAnnouncer(part('[data-live]'));
-  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state));
+  const writeAddress = () => replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   // Refused values leave the address, which then says what the widget uses.
   notice.textContent = addressNotice(start.problems);
   notice.hidden = start.problems.length === 0;
