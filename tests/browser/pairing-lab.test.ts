@@ -218,3 +218,37 @@ test.each(['light', 'dark'] as const)('every lab live, the softmax one trained: 
   expect(problems).toEqual([]);
   await page.context().close();
 });
+
+/** A final table's rows as cells: [run, loss, score, first gradient, last gradient], numbers parsed where they are numbers. */
+async function finals(page: Page, key: string): Promise<{ run: string; loss: number; score: number }[]> {
+  const rows = await page.locator(`${widget(key)} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+  return rows.map(([run, loss, score]) => ({ run, loss: Number(loss), score: Number.parseFloat(score) }));
+}
+
+test('every other pairing trains side by side in the page and ends as the lesson says', async () => {
+  const { page, problems } = await openPage(browser(), lessonUrl());
+  const results: Record<string, { run: string; loss: number; score: number }[]> = {};
+  for (const key of ['sigmoid', 'regression', 'double', 'multilabel']) {
+    await page.locator(widget(key)).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${widget(key)}[data-ready="true"]`);
+    await button(page, key, 'Train').click();
+    await trainedTo(page, key, 50);
+    expect(await page.locator(widget(key)).getAttribute('data-epoch-a')).toBe('50');
+    results[key] = await finals(page, key);
+    await expectCleanText(page, key);
+  }
+  const { sigmoid, regression, double, multilabel } = results;
+  // Sigmoid on moons: BCE 88.9% against MSE 80.0% in Node's build.
+  expect(sigmoid[0].score - sigmoid[1].score).toBeGreaterThan(3);
+  // Regression: the linear output's RMSE below the sigmoid's, which stays above the clipping floor 1.329.
+  expect(regression[0].score).toBeLessThan(regression[1].score);
+  expect(regression[1].score).toBeGreaterThan(1.329);
+  // Double softmax: its cross-entropy never below ln(1 + 2/e) = 0.5514, the logits run far lower and more accurate.
+  expect(double[0].loss).toBeGreaterThan(0.5514);
+  expect(double[1].loss).toBeLessThan(double[0].loss);
+  expect(double[1].score).toBeGreaterThan(double[0].score);
+  // Multi-label: sigmoids with BCE 92.8% of labels against softmax's 62.2%.
+  expect(multilabel[0].score - multilabel[1].score).toBeGreaterThan(20);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 120_000);
