@@ -33,13 +33,13 @@ function afterSummary(details: HTMLDetailsElement | null, skip = ''): Node[] {
 /** One answer: its heading, then `content`. */
 function answer(heading: string, content: Node[], className = 'handout-answer'): HTMLElement {
   const section = element('section', className);
-  section.append(element('h3', '', heading), ...copies(content));
+  section.append(element('h3', '', heading), ...content);
   return section;
 }
 
 /** An <Exercise>'s answer: "Exercise N: title" (its accessible name) and its <details> after the summary. */
 function exerciseAnswer(exercise: HTMLElement): HTMLElement {
-  return answer(exercise.getAttribute('aria-label') ?? '', afterSummary(exercise.querySelector('details')));
+  return answer(exercise.getAttribute('aria-label') ?? '', copies(afterSummary(exercise.querySelector('details'))));
 }
 
 /** A <Check>'s answer: "Self-check N", its question, and every option's feedback (or the number and explanation). */
@@ -47,22 +47,20 @@ function checkAnswer(check: HTMLElement): HTMLElement {
   const details = check.querySelector<HTMLDetailsElement>('[data-part="answer"]');
   // The Answer also holds the "See it happen" link, which is for the screen; the section never had it.
   const body = check.dataset.kind === 'numeric' ? [...(details?.querySelector('.check-answer-body')?.childNodes ?? [])] : [...(details?.querySelectorAll(':scope > .check-answer-options') ?? [])];
-  const section = answer(`Self-check ${check.dataset.number ?? ''}`, body, 'handout-answer check-answer');
   const question = element('div', 'handout-question');
   question.append(...copies(check.querySelector('.check-question')?.childNodes ?? []));
-  section.querySelector('h3')!.after(question);
-  return section;
+  return answer(`Self-check ${check.dataset.number ?? ''}`, [question, ...copies(body)], 'handout-answer check-answer');
 }
 
 /**
  * The section for `main` (the lesson's text), or null when it has no answer at all. Exercises
  * and self-checks come in page order (their numbers were given in that order at build time).
  */
-export function buildAnswers(main: HTMLElement): HTMLElement | null {
+function buildAnswers(main: HTMLElement): HTMLElement | null {
   const answers = [...main.querySelectorAll<HTMLElement>('section.exercise, al-check')].map((item) => (item.matches('al-check') ? checkAnswer(item) : exerciseAnswer(item)));
   for (const cell of main.querySelectorAll<HTMLElement>('al-code-cell[data-title]')) {
     const solution = afterSummary(cell.querySelector<HTMLDetailsElement>(':scope > details.cell-solution'), '.cell-solution-load');
-    if (solution.length > 0) answers.push(answer(`${cell.dataset.title ?? ''}: a solution`, solution));
+    if (solution.length > 0) answers.push(answer(`${cell.dataset.title ?? ''}: a solution`, copies(solution)));
   }
   if (answers.length === 0) return null;
   const section = element('section', 'handout-answers');
