@@ -1,6 +1,6 @@
-/** What a page's render keeps on Astro.locals: the answers its handout prints at the end. */
+/** What a page's render keeps on Astro.locals: how many exercises and self-checks it has numbered. */
 declare namespace App {
   interface Locals {
-    handout?: import('./utils/handout.ts').HandoutAnswers;
+    handout?: import('./utils/handout.ts').HandoutCounts;
   }
 }

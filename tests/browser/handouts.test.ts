@@ -122,6 +122,43 @@ test('"Print with answers" puts every answer after the lesson’s last section, 
   await page.context().close();
 });
 
+test.each(LESSONS)('%s as served holds no Answers section: it is built from the page only while it prints with answers', async (lesson) => {
+  const html = await (await fetch(siteUrl + lesson)).text();
+  // The section's own code may name its class; the page's markup must not.
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+  expect(markup).toContain('Print with answers');
+  expect(markup).not.toContain('handout-answers');
+  expect(markup).not.toContain('data-handout-answers');
+});
+
+test('printing with answers builds the section between the lesson and the pager, with no id twice, and takes it out afterwards', async () => {
+  const { page, problems } = await openPage(browser(), siteUrl + LESSON_3);
+  const section = page.locator('[data-handout-answers]');
+  expect(await section.count()).toBe(0);
+  await recordPrints(page);
+  await page.getByRole('button', { name: 'Print with answers' }).click();
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  expect(await section.count()).toBe(1);
+  expect(await section.locator('h2').textContent()).toBe('Answers');
+  expect(await section.locator('h3').first().textContent()).toBe('Self-check 1');
+  expect(await section.locator('h3').allTextContents()).toContain('Exercise 2: A dead unit of the first layer, under plain SGD');
+  // Inside the lesson's text, after its last section and before the end-of-lesson mark (and the pager after it).
+  expect(await page.evaluate(() => document.querySelector('[data-handout-answers]')?.nextElementSibling?.matches('[data-progress-end]'))).toBe(true);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+  expect(ids.length - new Set(ids).size).toBe(0);
+  // Never on screen, even while the print dialog is open.
+  expect(await section.isVisible()).toBe(false);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  expect(await section.count()).toBe(0);
+
+  // A headless PDF fires both events itself: printed with answers, the page holds no section afterwards.
+  await page.getByRole('button', { name: 'Print with answers' }).click();
+  expect(await printedText(page)).toContain('Answers Self-check 1');
+  expect(await section.count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a widget the reader changed prints as it stands, its settings in words, and no control', async () => {
   const { page, problems } = await openPage(browser(), siteUrl + LESSON_3);
   const explorer = page.locator('al-activation-explorer[data-key="explorer"]');
