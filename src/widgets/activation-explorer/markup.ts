@@ -4,14 +4,10 @@
  * properties. One source, so the still widget and the live one say the same things.
  */
 import type { ActivationId } from '../../lib/index.ts';
+import { escapeHtml } from '../common/format.ts';
 import { SERIES_STYLES } from './figures.ts';
 import type { ActivationExplorerState } from './state.ts';
 import { formatZ, propertyLines, type ReadoutRow } from './words.ts';
-
-/** Text made safe to put in HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A short line in a slot's colour and dash, the legend's sample of the chart's line. */
 export function lineSample(slot: number): string {

@@ -1,13 +1,13 @@
 /** The gradient-depth widget's page structure, and the legend both the live view and the build-time figure show. */
+import { escapeHtml } from '../common/format.ts';
 import { RUN_STYLE, type RunTitles } from './figures.ts';
 import { RUNS } from './state.ts';
 
 /** The legend: each run's colour, marker and dash beside its name, and the theory line's dots. */
 export function legendMarkup(titles: RunTitles, withTheory = true): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const runs = RUNS.map(
     (run) =>
-      `<li><span class="al-depth-key al-depth-key-${run.toLowerCase()}" aria-hidden="true"><span class="al-depth-stroke"></span><span class="al-depth-marker"></span></span>${escape(titles[run])}: ${RUN_STYLE[run].symbol === 'circle' ? 'circles, solid line' : 'squares, dashed line'}</li>`,
+      `<li><span class="al-depth-key al-depth-key-${run.toLowerCase()}" aria-hidden="true"><span class="al-depth-stroke"></span><span class="al-depth-marker"></span></span>${escapeHtml(titles[run])}: ${RUN_STYLE[run].symbol === 'circle' ? 'circles, solid line' : 'squares, dashed line'}</li>`,
   ).join('');
   const theory = withTheory ? '<li><span class="al-depth-key al-depth-key-theory" aria-hidden="true"><span class="al-depth-stroke"></span></span>theory (dotted)</li>' : '';
   return `<ul class="al-legend al-depth-legend" aria-label="Legend">${runs}${theory}</ul>`;
