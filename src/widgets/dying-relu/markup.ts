@@ -15,13 +15,13 @@ export function dyingMarkup(key: string): string {
   );
   return `
   <p class="al-notice" data-part="notice" hidden></p>
-  <div class="al-dying-toolbar" data-print="hide">
+  <div class="al-run-toolbar" data-print="hide">
     <button type="button" class="al-button al-button-primary" data-part="play" aria-pressed="false">Train</button>
     <button type="button" class="al-button" data-part="step">Step one epoch</button>
     <button type="button" class="al-button" data-part="reset">Reset</button>
     <button type="button" class="al-button" data-part="defaults">Lesson's values</button>
   </div>
-  <p class="al-dying-status" data-part="status" role="status"></p>
+  <p class="al-run-status al-dying-status" data-part="status" role="status"></p>
   <p class="al-hint">Each cell is a hidden unit, measured over all training inputs after every epoch. Select a unit (click, or Tab to a grid, arrow keys, then Enter) to see its pre-activations.</p>
   ${legendMarkup()}
   <div class="al-dying-sides">${sides.join('')}</div>

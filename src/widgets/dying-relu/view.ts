@@ -3,6 +3,7 @@
  * worker's reports to the unit grids, the readout and the charts. The worker trains; this
  * thread only draws, at most once a frame (once a second when the reader prefers reduced motion).
  */
+import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlFor, type Control } from '../common/controls.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
@@ -68,16 +69,14 @@ export function mountDyingRelu(host: HTMLElement): void {
   };
   if (fromUrl.problems.length > 0) showNotice(addressNotice(fromUrl.problems));
 
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./dying.worker.ts', import.meta.url), { type: 'module' });
-  } catch (error) {
-    showNotice(`This widget cannot start a background worker here (${String(error)}), so it cannot train. The figure shows a run trained in advance.`);
-    return;
-  }
-  const send = (request: DyingRequest) => worker.postMessage(request);
-  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
-  worker.addEventListener('message', (event: MessageEvent<DyingReport>) => receive(event.data));
+  const { started: workerStarted, send } = connectWorker<DyingRequest, DyingReport>({
+    create: () => new Worker(new URL('./dying.worker.ts', import.meta.url), { type: 'module' }),
+    receive: (report) => receive(report),
+    say: (message) => showNotice(message),
+    subject: 'This widget',
+    figure: 'a run',
+  });
+  if (!workerStarted) return;
 
   const controls = new Map<keyof DyingState, Control>();
   const settingRefused = () => [...controls.values()].some((control) => !control.valid);

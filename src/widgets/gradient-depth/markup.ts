@@ -18,7 +18,7 @@ export function depthMarkup(key: string): string {
   const pair = (name: string) => `<div class="al-depth-pair">${RUNS.map((run) => `<div class="al-chart" data-part="${name}-${run}"></div>`).join('')}</div>`;
   return `
   <p class="al-notice" data-part="notice" hidden></p>
-  <div class="al-depth-toolbar" data-print="hide">
+  <div class="al-run-toolbar al-depth-toolbar" data-print="hide">
     <button type="button" class="al-button al-button-primary" data-part="play" aria-pressed="false" disabled>Train</button>
     <button type="button" class="al-button" data-part="step" disabled>Step one epoch</button>
     <button type="button" class="al-button" data-part="reset" aria-keyshortcuts="R">Reset</button>

@@ -4,6 +4,7 @@
  * only draws, at most once a frame (once a second while training, for readers who prefer
  * reduced motion), and each chart in a task of its own so no task runs long.
  */
+import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
@@ -65,16 +66,14 @@ export function mountDepth(host: HTMLElement): void {
     replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
   }
 
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./depth.worker.ts', import.meta.url), { type: 'module' });
-  } catch (error) {
-    showNotice(`The widget cannot start a background worker here (${String(error)}), so it cannot train. The figure shows a run trained in advance.`);
-    return;
-  }
-  const send = (request: DepthRequest) => worker.postMessage(request);
-  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
-  worker.addEventListener('message', (event: MessageEvent<DepthReport>) => receive(event.data));
+  const { started: workerStarted, send } = connectWorker<DepthRequest, DepthReport>({
+    create: () => new Worker(new URL('./depth.worker.ts', import.meta.url), { type: 'module' }),
+    receive: (report) => receive(report),
+    say: (message) => showNotice(message),
+    subject: 'This widget',
+    figure: 'a run',
+  });
+  if (!workerStarted) return;
 
   const { controls, refused: settingRefused } = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => restart({ ...state, [name]: value }));
 

@@ -2,7 +2,7 @@
 export function labMarkup(key: string): string {
   return `
   <p class="al-notice" data-part="notice" hidden></p>
-  <div class="al-lab-toolbar" data-print="hide">
+  <div class="al-run-toolbar al-lab-toolbar" data-print="hide">
     <button type="button" class="al-button al-button-primary" data-part="play" aria-pressed="false">Train</button>
     <button type="button" class="al-button" data-part="step">Step one epoch</button>
     <button type="button" class="al-button" data-part="reset">Reset</button>
@@ -11,7 +11,7 @@ export function labMarkup(key: string): string {
       <label><span data-part="epoch">Epoch 0</span><progress data-part="progress" value="0" max="500"></progress></label>
     </div>
   </div>
-  <p class="al-lab-status" data-part="status" role="status"></p>
+  <p class="al-run-status al-lab-status" data-part="status" role="status"></p>
   <p class="al-lab-warning" data-part="warning" hidden></p>
   <div class="al-lab-charts">
     <div class="al-lab-boundary">

@@ -3,6 +3,7 @@
  * to charts. The worker trains; this thread only draws, at most once a frame (once a second
  * when the reader prefers reduced motion).
  */
+import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
@@ -71,14 +72,14 @@ export function mountLab(host: HTMLElement): void {
   const notice = part('notice');
   if (problems.length > 0) showNotice(addressNotice(problems));
 
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
-  } catch (error) {
-    showNotice(`The lab cannot start a background worker here (${String(error)}), so it cannot train. The figure shows a run trained in advance.`);
-    return;
-  }
-  const send = (request: LabRequest) => worker.postMessage(request);
+  const { started: workerStarted, send } = connectWorker<LabRequest, LabReport>({
+    create: () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' }),
+    receive: (report) => receive(report),
+    say: (message) => showNotice(message),
+    subject: 'The lab',
+    figure: 'a run',
+  });
+  if (!workerStarted) return;
   /** Sends a request for the current run; training and stepping first cancel a gradient check under way. */
   const ask = (type: 'play' | 'pause' | 'step' | 'evaluate' | 'gradient-check') => {
     if (checking && (type === 'play' || type === 'step')) {
@@ -87,8 +88,6 @@ export function mountLab(host: HTMLElement): void {
     }
     send({ run, type });
   };
-  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
-  worker.addEventListener('message', (event: MessageEvent<LabReport>) => receive(event.data));
 
   // Controls, built from the state table.
   /** `settingRefused`: whether a control shows a value it refused: then nothing trains (common/controls.ts). */

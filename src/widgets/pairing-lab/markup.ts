@@ -57,12 +57,12 @@ export function pairingMarkup(): string {
   return `
   <p class="al-notice" data-part="notice" hidden></p>
   <div class="al-control-row" data-part="group-pairing" data-print="hide"></div>
-  <div class="al-pairing-toolbar" data-print="hide">
+  <div class="al-run-toolbar" data-print="hide">
     <button type="button" class="al-button al-button-primary" data-part="play" aria-pressed="false">Train</button>
     <button type="button" class="al-button" data-part="step">Step one epoch</button>
     <button type="button" class="al-button" data-part="reset">Reset</button>
   </div>
-  <p class="al-pairing-status" data-part="status"></p>
+  <p class="al-run-status" data-part="status"></p>
   <div data-part="refusals"></div>
   <div data-part="legend"></div>
   <div class="al-pairing-charts">

@@ -4,6 +4,7 @@
  * this thread only draws, at most once a frame (once a second when the reader prefers reduced
  * motion), and each chart in a task of its own.
  */
+import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
@@ -53,16 +54,14 @@ export function mountPairingLab(host: HTMLElement): void {
   };
   if (fromUrl.problems.length > 0) showNotice(addressNotice(fromUrl.problems));
 
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./pairing.worker.ts', import.meta.url), { type: 'module' });
-  } catch (error) {
-    showNotice(`This widget cannot start a background worker here (${String(error)}), so it cannot train. The figure shows the runs trained in advance.`);
-    return;
-  }
-  const send = (request: PairingRequest) => worker.postMessage(request);
-  worker.addEventListener('error', (event) => showNotice(`The training worker failed: ${event.message}. Reload the page to try again.`));
-  worker.addEventListener('message', (event: MessageEvent<PairingReport>) => receive(event.data));
+  const { started: workerStarted, send } = connectWorker<PairingRequest, PairingReport>({
+    create: () => new Worker(new URL('./pairing.worker.ts', import.meta.url), { type: 'module' }),
+    receive: (report) => receive(report),
+    say: (message) => showNotice(message),
+    subject: 'This widget',
+    figure: 'the runs',
+  });
+  if (!workerStarted) return;
 
   const settings = controlSet(key, SCHEMA, state, (name) => part(name === 'preset' ? 'group-pairing' : 'group-training'), (name, value) => start({ ...state, [name]: value }, false));
 
