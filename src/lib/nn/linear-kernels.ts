@@ -6,7 +6,7 @@
  * a batch row feeds four multiply-adds; leftover rows and columns take a plain loop.
  * W is outputs × inputs, row-major (as torch.nn.Linear), at the start of a layer's parameters.
  */
-import type { LayerShape } from './network.ts';
+import type { LayerActivationId, LayerShape } from './network.ts';
 
 /** Z = W·X + b for `count` samples. */
 export function linearForward(shape: LayerShape, parameters: Float64Array, x: Float64Array, z: Float64Array, count: number): void {
@@ -281,12 +281,46 @@ export function inputGradients(shape: LayerShape, parameters: Float64Array, delt
   }
 }
 
-/** The three products of a dense layer, as the engine calls them. */
+/** The three products of a dense layer, as the engine calls them, and two fused with an activation. */
 export interface LinearKernels {
   readonly linearForward: typeof linearForward;
   readonly weightGradients: typeof weightGradients;
   readonly inputGradients: typeof inputGradients;
+  /**
+   * Z = W·X + b and A = f(Z) in one pass, exactly as linearForward then activate; false (and
+   * nothing written) when these kernels cannot fuse this activation or these arrays.
+   */
+  readonly forwardActivate: (
+    shape: LayerShape,
+    parameters: Float64Array,
+    x: Float64Array,
+    z: Float64Array,
+    a: Float64Array,
+    count: number,
+    activation: LayerActivationId,
+    alpha: number,
+  ) => boolean;
+  /**
+   * The input gradients Wᵀ·dZ turned straight into the layer below's dZ (times f'(Z below)),
+   * exactly as inputGradients then activationBackward; false (nothing written) when it cannot.
+   */
+  readonly inputGradientsThrough: (
+    shape: LayerShape,
+    parameters: Float64Array,
+    delta: Float64Array,
+    upstream: Float64Array,
+    zBelow: Float64Array,
+    count: number,
+    activation: LayerActivationId,
+    alpha: number,
+  ) => boolean;
 }
 
-/** The plain JavaScript kernels: the reference, and the fallback without WebAssembly SIMD. */
-export const jsKernels: LinearKernels = { linearForward, weightGradients, inputGradients };
+/** The plain JavaScript kernels: the reference, and the fallback without WebAssembly SIMD (they fuse nothing). */
+export const jsKernels: LinearKernels = {
+  linearForward,
+  weightGradients,
+  inputGradients,
+  forwardActivate: () => false,
+  inputGradientsThrough: () => false,
+};

@@ -97,8 +97,13 @@ export function forward(network: Network, workspace: Workspace, count: number, f
   for (let l = from; l < shapes.length; l++) {
     const shape = shapes[l];
     const input = l === 0 ? workspace.input : workspace.a[l - 1];
-    workspace.kernels.linearForward(shape, parameters[l], input, workspace.z[l], count);
-    activate(shape.activation, currentAlpha(shape, parameters[l]), workspace.z[l], workspace.a[l], shape.outputs, count);
+    const alpha = currentAlpha(shape, parameters[l]);
+    const { z, a, kernels } = workspace;
+    // ReLU and Leaky ReLU: A in the same pass as the product.
+    if (!kernels.forwardActivate(shape, parameters[l], input, z[l], a[l], count, shape.activation, alpha)) {
+      kernels.linearForward(shape, parameters[l], input, z[l], count);
+      activate(shape.activation, alpha, z[l], a[l], shape.outputs, count);
+    }
   }
 }
 
@@ -170,16 +175,11 @@ export function backward(
     if (variant === 'article' && optimizer !== null) optimizer.updateLayer(l, parameters[l], gradients[l]);
     if (l > 0) {
       const below = shapes[l - 1];
-      kernels.inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
-      alphaGradient = activationBackward(
-        below.activation,
-        currentAlpha(below, parameters[l - 1]),
-        z[l - 1],
-        a[l - 1],
-        delta[l - 1],
-        below.outputs,
-        count,
-      );
+      const alphaBelow = currentAlpha(below, parameters[l - 1]);
+      // ReLU and Leaky ReLU below: dZ in the same pass as the product.
+      const fused = kernels.inputGradientsThrough(shape, parameters[l], delta[l], delta[l - 1], z[l - 1], count, below.activation, alphaBelow);
+      if (!fused) kernels.inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
+      alphaGradient = fused ? 0 : activationBackward(below.activation, alphaBelow, z[l - 1], a[l - 1], delta[l - 1], below.outputs, count);
     }
   }
   return value;

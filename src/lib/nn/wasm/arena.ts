@@ -6,8 +6,8 @@
  * up front from the lengths of everything it will hold.
  */
 import { jsKernels, type LinearKernels } from '../linear-kernels.ts';
-import type { LayerShape } from '../network.ts';
-import { linearModuleBytes } from './linear-module.ts';
+import type { LayerActivationId, LayerShape } from '../network.ts';
+import { FUSED_PRODUCTS, linearModuleBytes } from './linear-module.ts';
 
 /** Where a trainer's buffers come from, and the kernels that work on them. */
 export interface KernelArena {
@@ -16,9 +16,23 @@ export interface KernelArena {
   allocate(length: number): Float64Array;
 }
 
-interface LinearExports {
-  product(out: number, a: number, aRow: number, aStep: number, x: number, rows: number, steps: number, count: number, init: number, initStep: number): void;
-  weightGradients(g: number, gBias: number, d: number, x: number, outputs: number, inputs: number, count: number): void;
+type Product = (out: number, a: number, aRow: number, aStep: number, x: number, rows: number, steps: number, count: number, init: number, initStep: number) => void;
+type FusedProduct = (...args: [...Parameters<Product>, other: number, alpha: number]) => void;
+
+type LinearExports = { product: Product; weightGradients(g: number, gBias: number, d: number, x: number, outputs: number, inputs: number, count: number): void } & {
+  readonly [name in (typeof FUSED_PRODUCTS)[keyof typeof FUSED_PRODUCTS]]: FusedProduct;
+};
+
+/** The fused forward product for an activation, if there is one (PReLU's forward is Leaky ReLU's with the learned alpha). */
+function forwardEpilogue(activation: LayerActivationId): keyof typeof FUSED_PRODUCTS | null {
+  if (activation === 'relu') return 'relu';
+  return activation === 'leaky_relu' || activation === 'prelu' ? 'leaky' : null;
+}
+
+/** The fused input-gradient product for the activation below (not PReLU, whose alpha gradient needs dA itself). */
+function backwardEpilogue(activation: LayerActivationId): keyof typeof FUSED_PRODUCTS | null {
+  if (activation === 'relu') return 'reluBack';
+  return activation === 'leaky_relu' ? 'leakyBack' : null;
 }
 
 // Compiled once per page or worker; null when WebAssembly or its SIMD is missing.
@@ -33,9 +47,11 @@ function linearModule(): WebAssembly.Module | null {
 }
 
 const PAGE_BYTES = 65536;
-// The first 16 bytes stay zero: the input-gradient product starts its sums from there.
+// The first 16 bytes stay zero: the input-gradient product starts its sums from there. The
+// next 8 hold the alpha of a fused Leaky ReLU, written before each call.
 const ZERO_ADDRESS = 0;
-const RESERVED_BYTES = 16;
+const ALPHA_ADDRESS = 16;
+const RESERVED_BYTES = 32;
 
 /** Bytes an array of `length` doubles takes, kept at a multiple of 16 so vectors stay aligned. */
 const alignedBytes = (length: number) => Math.ceil(length / 2) * 16;
@@ -51,6 +67,7 @@ export function createKernelArena(lengths: readonly number[], useWasm = true): K
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinearExports;
   const buffer = memory.buffer;
+  const alphaSlot = new Float64Array(buffer, ALPHA_ADDRESS, 1);
   let next = RESERVED_BYTES;
   // Arrays from elsewhere (a cloned network, the gradient check) take the JavaScript kernels.
   const inArena = (p: Float64Array, q: Float64Array, r: Float64Array) => p.buffer === buffer && q.buffer === buffer && r.buffer === buffer;
@@ -71,6 +88,24 @@ export function createKernelArena(lengths: readonly number[], useWasm = true): K
       if (!inArena(parameters, delta, upstream)) return jsKernels.inputGradients(shape, parameters, delta, upstream, count);
       const { inputs, outputs } = shape;
       exports.product(upstream.byteOffset, parameters.byteOffset, 8, inputs * 8, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0);
+    },
+    forwardActivate: (shape, parameters, x, z, a, count, activation, alpha) => {
+      const epilogue = forwardEpilogue(activation);
+      if (epilogue === null || !inArena(parameters, x, z) || a.buffer !== buffer) return false;
+      const { inputs, outputs, biasOffset } = shape;
+      const w = parameters.byteOffset;
+      alphaSlot[0] = alpha;
+      exports[FUSED_PRODUCTS[epilogue]](z.byteOffset, w, inputs * 8, 8, x.byteOffset, outputs, inputs, count, w + biasOffset * 8, 8, a.byteOffset, ALPHA_ADDRESS);
+      return true;
+    },
+    inputGradientsThrough: (shape, parameters, delta, upstream, zBelow, count, activation, alpha) => {
+      const epilogue = backwardEpilogue(activation);
+      if (epilogue === null || !inArena(parameters, delta, upstream) || zBelow.buffer !== buffer) return false;
+      const { inputs, outputs } = shape;
+      alphaSlot[0] = alpha;
+      const args = [upstream.byteOffset, parameters.byteOffset, 8, inputs * 8, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0] as const;
+      exports[FUSED_PRODUCTS[epilogue]](...args, zBelow.byteOffset, ALPHA_ADDRESS);
+      return true;
     },
   };
   return {

@@ -1,7 +1,7 @@
 /**
  * A tiny WebAssembly assembler: just the instructions the dense-layer kernels need (i32
- * arithmetic, locals, blocks and loops, f64 and f64x2 loads, stores and arithmetic), written
- * straight into the binary format. Generating the module at run time keeps binary blobs and a
+ * arithmetic, locals, blocks and loops, f64 and f64x2 loads, stores, arithmetic, comparisons and
+ * bit selects), written straight into the binary format. Generating the module at run time keeps binary blobs and a
  * build step out of the repository, and runs alike in Node, Vitest, a Web Worker and the page.
  * Opcodes are those of the WebAssembly 2.0 core specification (SIMD: the 0xfd prefix).
  */
@@ -110,6 +110,13 @@ export class FunctionBuilder {
   notEqual(): this {
     return this.emit(0x47);
   }
+  or(): this {
+    return this.emit(0x72);
+  }
+  /** Picks the first of two values when the i32 on top is not 0, else the second. */
+  select(): this {
+    return this.emit(0x1b);
+  }
 
   /** `block … end`: `br 0` inside (outside any inner construct) jumps past its end. */
   block(body: () => void): this {
@@ -148,6 +155,20 @@ export class FunctionBuilder {
   f64Mul(): this {
     return this.emit(0xa2);
   }
+  f64Const(value: number): this {
+    const bytes = new Uint8Array(new Float64Array([value]).buffer);
+    return this.emit(0x44, ...bytes);
+  }
+  /** Ordered comparisons, as JavaScript's: false whenever either side is NaN (f64Ne: true). */
+  f64Greater(): this {
+    return this.emit(0x64);
+  }
+  f64LessOrEqual(): this {
+    return this.emit(0x65);
+  }
+  f64Ne(): this {
+    return this.emit(0x62);
+  }
 
   /** Alignment hint 8 bytes: rows of an odd-length batch start on 8-byte boundaries only. */
   v128Load(offset = 0): this {
@@ -162,6 +183,31 @@ export class FunctionBuilder {
   }
   v128Zero(): this {
     return this.emit(SIMD, 0x0c, ...new Array<number>(16).fill(0));
+  }
+  /** Both lanes set to `value` (little-endian, as WebAssembly stores it). */
+  f64x2Const(value: number): this {
+    const bytes = [...new Uint8Array(new Float64Array([value, value]).buffer)];
+    return this.emit(SIMD, 0x0c, ...bytes);
+  }
+  /** Lane-wise comparisons: all ones where true, all zeros where false (NaN compares false; f64x2Ne true). */
+  f64x2Greater(): this {
+    return this.emit(SIMD, 0x4a);
+  }
+  f64x2LessOrEqual(): this {
+    return this.emit(SIMD, 0x4b);
+  }
+  f64x2Ne(): this {
+    return this.emit(SIMD, 0x48);
+  }
+  v128And(): this {
+    return this.emit(SIMD, 0x4e);
+  }
+  v128Or(): this {
+    return this.emit(SIMD, 0x50);
+  }
+  /** (first AND mask) OR (second AND NOT mask), the mask on top of the stack. */
+  v128Bitselect(): this {
+    return this.emit(SIMD, 0x52);
   }
   f64x2ExtractLane(lane: 0 | 1): this {
     return this.emit(SIMD, 0x21, lane);

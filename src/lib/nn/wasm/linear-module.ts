@@ -6,7 +6,9 @@
  *   and the input gradients (A = Wᵀ, read through its strides; init = 0 from a zero slot);
  * - `weightGradients`: dW[j][i] = Σ_b dZ[j][b]·X[i][b] and db[j] = Σ_b dZ[j][b].
  * Both work in register tiles of 4 rows, so each vector loaded feeds four multiply-adds, and
- * take leftover rows one at a time and a leftover odd sample with scalar f64 code.
+ * take leftover rows one at a time and a leftover odd sample with scalar f64 code. Four more
+ * copies of `product` apply ReLU or Leaky ReLU (forward) or its derivative (input gradients) to
+ * each sum before it is stored, sparing a separate pass over the batch in JavaScript.
  */
 import { assembleModule, F64, FunctionBuilder, I32, V128 } from './assembler.ts';
 
@@ -38,11 +40,59 @@ const SAMPLE_RUNS = [
   { vectors: 1, scalar: true },
 ];
 
-/** out, a, aRowStride, aStepStride, x, rows, steps, count, init, initStride. */
-function product(): FunctionBuilder {
-  const f = new FunctionBuilder('product', 10);
-  const [out, a, aRow, aStep, x, rows, steps, count, init, initStep] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [count8, r, bo, xp, sa, left] = locals(f, I32, 6);
+/**
+ * What a product does with each sum before storing it. 'relu' and 'leaky' (the forward pass)
+ * store the sum as Z and f(Z) at the same offset in a second array; 'reluBack' and 'leakyBack'
+ * (the input gradients) store sum·f'(Z) with Z read at the same offset in a second array, so
+ * dA becomes dZ in the same pass. Every choice computes exactly what activation-kernels.ts does
+ * (same operations, NaN kept, ReLU(z <= 0) = +0), so a fused run matches an unfused one bit for bit.
+ */
+export type Epilogue = 'none' | 'relu' | 'leaky' | 'reluBack' | 'leakyBack';
+
+/** Emits the value for sum local `s` after the epilogue, leaving it on the stack (`other`: Z's or A's address). */
+function emitEpilogue(f: FunctionBuilder, epilogue: Epilogue, scalar: boolean, s: number, other: () => void, alpha: number, zLocal: number): void {
+  const zero = () => (scalar ? f.f64Const(0) : f.v128Zero());
+  const one = () => (scalar ? f.f64Const(1) : f.f64x2Const(1));
+  const greater = () => (scalar ? f.f64Greater() : f.f64x2Greater());
+  switch (epilogue) {
+    case 'none':
+      f.get(s);
+      return;
+    case 'relu':
+      // s where s > 0 or s is NaN, else +0.
+      if (scalar) f.get(s).f64Const(0).get(s).f64Const(0).f64Greater().get(s).get(s).f64Ne().or().select();
+      else f.get(s).get(s).v128Zero().f64x2Greater().get(s).get(s).f64x2Ne().v128Or().v128And();
+      return;
+    case 'leaky':
+      // s > 0 ? s : alpha·s.
+      f.get(s).get(alpha).get(s).run(() => (scalar ? f.f64Mul() : f.f64x2Mul())).get(s).run(zero).run(greater).run(() => (scalar ? f.select() : f.v128Bitselect()));
+      return;
+    case 'reluBack':
+      // s · (z > 0 ? 1 : 0).
+      f.get(s).run(other).set(zLocal);
+      if (scalar) f.f64Const(1).f64Const(0).get(zLocal).f64Const(0).f64Greater().select().f64Mul();
+      else f.get(zLocal).v128Zero().f64x2Greater().f64x2Const(1).v128And().f64x2Mul();
+      return;
+    case 'leakyBack':
+      // s · (z > 0 ? 1 : z <= 0 ? alpha : z).
+      f.get(s).run(other).set(zLocal);
+      f.run(one).get(alpha).get(zLocal).get(zLocal).run(zero).run(() => (scalar ? f.f64LessOrEqual() : f.f64x2LessOrEqual()));
+      f.run(() => (scalar ? f.select() : f.v128Bitselect()));
+      f.get(zLocal).run(zero).run(greater).run(() => (scalar ? f.select() : f.v128Bitselect()));
+      f.run(() => (scalar ? f.f64Mul() : f.f64x2Mul()));
+      return;
+  }
+}
+
+/**
+ * out, a, aRowStride, aStepStride, x, rows, steps, count, init, initStride; with an epilogue
+ * also other (A's or Z's base address) and alpha (the address of one f64).
+ */
+function product(name: string, epilogue: Epilogue): FunctionBuilder {
+  const fused = epilogue !== 'none';
+  const f = new FunctionBuilder(name, fused ? 12 : 10);
+  const [out, a, aRow, aStep, x, rows, steps, count, init, initStep, other, alphaAddress] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const [count8, r, bo, xp, sa, left, otherShift] = locals(f, I32, 7);
   const rowA = locals(f, I32, 4);
   const rowOut = locals(f, I32, 4);
   const rowInit = locals(f, I32, 4);
@@ -50,8 +100,16 @@ function product(): FunctionBuilder {
   const scalarSums = locals(f, F64, 4).map((s) => [s]);
   const [xVectors, xScalar] = [locals(f, V128, 2), locals(f, F64, 1)];
   const [wVector, wScalar] = [f.local(V128), f.local(F64)];
+  const [alphaVector, alphaScalar, zVector, zScalar] = [f.local(V128), f.local(F64), f.local(V128), f.local(F64)];
 
   f.get(count).i32(8).mul().set(count8);
+  if (fused) {
+    f.get(other).get(out).sub().set(otherShift);
+    if (epilogue === 'leaky' || epilogue === 'leakyBack') {
+      f.get(alphaAddress).v128Load64Splat().set(alphaVector);
+      f.get(alphaAddress).f64Load().set(alphaScalar);
+    }
+  }
   f.i32(0).set(r);
   for (const tile of ROW_TILES) {
     whileFits(f, r, tile, rows, () => {
@@ -66,6 +124,7 @@ function product(): FunctionBuilder {
         const xs = scalar ? xScalar : xVectors;
         const w = scalar ? wScalar : wVector;
         const load = (offset: number) => (scalar ? f.f64Load(offset) : f.v128Load(offset));
+        const store = (offset: number) => (scalar ? f.f64Store(offset) : f.v128Store(offset));
         const loadSplat = () => (scalar ? f.f64Load() : f.v128Load64Splat());
         const multiplyAdd = () => (scalar ? f.f64Mul().f64Add() : f.f64x2Mul().f64x2Add());
         whileFits(f, bo, scalar ? 8 : 16 * vectors, count8, () => {
@@ -86,11 +145,19 @@ function product(): FunctionBuilder {
             f.get(sa).get(aStep).add().set(sa);
             f.get(left).i32(1).sub().tee(left).brIf(0);
           });
+          const here = (k: number) => f.get(rowOut[k]).get(bo).add();
+          const there = (k: number) => here(k).get(otherShift).add();
+          const alpha = scalar ? alphaScalar : alphaVector;
+          const z = scalar ? zScalar : zVector;
           for (let k = 0; k < tile; k++) {
             for (let v = 0; v < vectors; v++) {
-              f.get(rowOut[k]).get(bo).add().get(sums[k][v]);
-              if (scalar) f.f64Store(16 * v);
-              else f.v128Store(16 * v);
+              if (epilogue === 'relu' || epilogue === 'leaky') {
+                // Z where the sums go, f(Z) at the same place in A.
+                here(k).get(sums[k][v]).run(() => store(16 * v));
+                there(k).run(() => emitEpilogue(f, epilogue, scalar, sums[k][v], () => {}, alpha, z)).run(() => store(16 * v));
+              } else {
+                here(k).run(() => emitEpilogue(f, epilogue, scalar, sums[k][v], () => there(k).run(() => load(16 * v)), alpha, z)).run(() => store(16 * v));
+              }
             }
           }
         });
@@ -168,7 +235,11 @@ function weightGradients(): FunctionBuilder {
   return f;
 }
 
-/** The module's bytes: `product` and `weightGradients`, importing env.memory. */
+/** The fused products, by epilogue: each exported under this name. */
+export const FUSED_PRODUCTS = { relu: 'productRelu', leaky: 'productLeaky', reluBack: 'productReluBack', leakyBack: 'productLeakyBack' } as const;
+
+/** The module's bytes: `product`, the four fused products and `weightGradients`, importing env.memory. */
 export function linearModuleBytes(): Uint8Array<ArrayBuffer> {
-  return assembleModule([product(), weightGradients()]);
+  const fused = Object.entries(FUSED_PRODUCTS).map(([epilogue, name]) => product(name, epilogue as Epilogue));
+  return assembleModule([product('product', 'none'), ...fused, weightGradients()]);
 }
