@@ -7,14 +7,19 @@
  *   through `tf.train.sgd(0.05).minimize`; the baseline the speed target is judged against.
  * - `tfjs-cpu-manual`: the same tfjs backend with the backward pass written by hand in tfjs ops
  *   (no tape, no optimizer object), a faster and so harder baseline.
+ * - `numpy-seed`: the seed article's own NumPy script, all 500 epochs, on the article's data
+ *   (sklearn's make_moons and split, so not the identical samples and weights of the rows above);
+ *   skipped, with the reason, when no python3 has NumPy and scikit-learn. See numpy-seed.ts.
  * Options: --runs N (course runs after one warm-up, default 5), --tfjs-epochs N (epochs each
  * slow tfjs baseline actually trains per run before scaling to 500, default 25), --tfjs-runs N
- * (default 5; the tfjs runs vary more, and other work on this 2-core machine shows in them).
+ * (default 5; the tfjs runs vary more, and other work on this 2-core machine shows in them),
+ * --numpy-runs N (timed runs of the NumPy script after a short warm-up, default 3; 0 skips it).
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCourse } from './course-engine.ts';
 import { LAB_EPOCHS, labData, type Run } from './lab-data.ts';
+import { runNumpySeed, type SeedOutcome } from './numpy-seed.ts';
 import { runTfjsAutodiff } from './tfjs-autodiff.ts';
 import { runTfjsManual } from './tfjs-manual.ts';
 import { tf, useCpuBackend } from './tfjs-shared.ts';
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'tfjs-epochs': { type: 'string', default: '25' },
     'tfjs-runs': { type: 'string', default: '5' },
+    'numpy-runs': { type: 'string', default: '3' },
   },
 });
 /** A whole-number option, or a clear message and exit. */
@@ -41,6 +47,8 @@ const courseRuns = count('runs', 1);
 const tfjsEpochs = count('tfjs-epochs', 1);
 // --tfjs-runs 0 skips the (slow) TensorFlow.js baselines.
 const tfjsRuns = count('tfjs-runs', 0);
+// --numpy-runs 0 skips the seed's NumPy script.
+const numpyRuns = count('numpy-runs', 0);
 const SEED = 42;
 
 function median(values: readonly number[]): number {
@@ -56,6 +64,8 @@ const data = labData();
 // The first run lets V8 compile the hot loops; it is not counted.
 runCourse(data, SEED);
 const course: Run[] = Array.from({ length: courseRuns }, () => runCourse(data, SEED));
+
+const numpy: SeedOutcome = numpyRuns === 0 ? { ran: false, reason: 'skipped: --numpy-runs 0' } : await runNumpySeed({ runs: numpyRuns, epochs: LAB_EPOCHS });
 
 await useCpuBackend();
 const scale = LAB_EPOCHS / tfjsEpochs;
@@ -92,10 +102,30 @@ const baselines: [string, Run[]][] = [
   ['tfjs-cpu', tfjsAutodiff],
   ['tfjs-cpu-manual', tfjsManual],
 ];
-const rows = [courseRow, ...baselines.filter(([, runs]) => runs.length > 0).map(([name, runs]) => scaledRow(name, runs))];
+/** The NumPy script's row: all 500 epochs measured, nothing scaled; names the interpreter and versions. */
+const numpyRow = numpy.ran
+  ? {
+      name: 'numpy-seed',
+      epochs: numpy.timing.epochs,
+      medianMs: round(median(numpy.timing.runsMs)),
+      runsMs: numpy.timing.runsMs.map(round),
+      testAccuracy: numpy.timing.testAccuracy,
+      interpreter: numpy.interpreter,
+      python: numpy.timing.python,
+      numpy: numpy.timing.numpy,
+      sklearn: numpy.timing.sklearn,
+    }
+  : undefined;
+const rows = [
+  courseRow,
+  ...(numpyRow ? [numpyRow] : []),
+  ...baselines.filter(([, runs]) => runs.length > 0).map(([name, runs]) => scaledRow(name, runs)),
+];
 
 if (values.json) {
-  for (const row of rows) console.log(JSON.stringify(row));
+  for (const row of rows) console.log(JSON.stringify({ ...row, vsCourse: Math.round((row.medianMs / courseRow.medianMs) * 100) / 100 }));
+  // Standard output stays one row per line; the reason goes to standard error.
+  if (!numpy.ran) console.error(`numpy-seed: ${numpy.reason}`);
 } else {
   console.log(`Lab: make_moons 2000/0.2/42, 70/15/15, 2-32-16-8-1 ReLU/sigmoid, SGD 0.05, batch 64, BCE, ${LAB_EPOCHS} epochs`);
   console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(2)}`);
@@ -110,6 +140,12 @@ if (values.json) {
     );
   }
   console.log('');
+  if (!numpy.ran) {
+    console.log(`numpy-seed: ${numpy.reason}`);
+  } else if (numpyRow) {
+    console.log(`course is ${(numpyRow.medianMs / courseRow.medianMs).toFixed(1)}x faster than the seed's NumPy script`);
+    console.log(`numpy-seed: the article's script (tests/bench/seed_lab.py), its train() timed, on ${numpyRow.interpreter} (Python ${numpyRow.python}, NumPy ${numpyRow.numpy}, scikit-learn ${numpyRow.sklearn})`);
+  }
   console.log(`vs course: median time as a multiple of the course's; tfjs rows are scaled from ${tfjsEpochs} to ${LAB_EPOCHS} epochs and their accuracy is after ${tfjsEpochs}.`);
   console.log('tfjs-cpu uses tfjs the ordinary way (autodiff, tf.train.sgd); tfjs-cpu-manual has hand-written gradients.');
 }
