@@ -55,6 +55,7 @@ export {
   type TrainingHistory,
   type TrainOptions,
 } from './nn/train.ts';
+export { createTrainingRecord, type TrainingRecord } from './nn/record.ts';
 export {
   gradientCheck,
   startGradientCheck,

@@ -82,6 +82,8 @@ export interface Evaluation {
 /** Chunked, allocation-free evaluation and prediction for one network. */
 export interface Evaluator {
   evaluate(data: Dataset, loss: LossSpec, rule: AccuracyRule): Evaluation;
+  /** As evaluate, written into `out` (so a training loop allocates nothing). */
+  evaluateInto(data: Dataset, loss: LossSpec, rule: AccuracyRule, out: { loss: number; accuracy: number }): void;
   /** Runs `data` forward chunk by chunk, handing each chunk's per-layer activations to `visit`. */
   forEachChunk(data: Dataset, visit: (activations: readonly Float64Array[], count: number) => void): void;
   /**
@@ -113,16 +115,26 @@ export function createEvaluator(network: Network, targetSize: number, source?: K
       visit(workspace.a, count);
     }
   };
+  const evaluateInto = (data: Dataset, loss: LossSpec, rule: AccuracyRule, out: { loss: number; accuracy: number }): void => {
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < data.size; start += EVALUATION_CHUNK) {
+      const count = Math.min(EVALUATION_CHUNK, data.size - start);
+      loadBatch(workspace, data, null, start, count);
+      forward(network, workspace, count);
+      lossSum += batchLoss(network, workspace, count, loss) * count;
+      correct += countCorrect(rule, workspace.a[last], workspace.target, units, count);
+    }
+    out.loss = lossSum / data.size;
+    out.accuracy = rule.kind === 'none' ? Number.NaN : correct / data.size;
+  };
   return {
     evaluate: (data, loss, rule) => {
-      let lossSum = 0;
-      let correct = 0;
-      forEachChunk(data, (activations, count) => {
-        lossSum += batchLoss(network, workspace, count, loss) * count;
-        correct += countCorrect(rule, activations[last], workspace.target, units, count);
-      });
-      return { loss: lossSum / data.size, accuracy: rule.kind === 'none' ? Number.NaN : correct / data.size };
+      const out = { loss: 0, accuracy: 0 };
+      evaluateInto(data, loss, rule, out);
+      return out;
     },
+    evaluateInto,
     forEachChunk,
     predict: (inputs, out, rows = inputs.length / inputSize) => {
       if (!Number.isInteger(rows) || inputs.length < rows * inputSize || out.length < rows * units) {

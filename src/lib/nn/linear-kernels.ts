@@ -314,6 +314,19 @@ export interface LinearKernels {
     activation: LayerActivationId,
     alpha: number,
   ) => boolean;
+  /** Plain SGD's update parameters -= learningRate·gradient, returning Σ gradient² summed in index order. */
+  readonly sgdStep: (parameters: Float64Array, gradient: Float64Array, learningRate: number) => number;
+}
+
+/** The JavaScript SGD step: the update, and the squares summed as diagnostics' sumOfSquares does. */
+function sgdStep(parameters: Float64Array, gradient: Float64Array, learningRate: number): number {
+  let squares = 0;
+  for (let k = 0; k < parameters.length; k++) {
+    const g = gradient[k];
+    parameters[k] -= learningRate * g;
+    squares += g * g;
+  }
+  return squares;
 }
 
 /** The plain JavaScript kernels: the reference, and the fallback without WebAssembly SIMD (they fuse nothing). */
@@ -323,4 +336,5 @@ export const jsKernels: LinearKernels = {
   inputGradients,
   forwardActivate: () => false,
   inputGradientsThrough: () => false,
+  sgdStep,
 };

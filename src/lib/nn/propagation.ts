@@ -3,7 +3,7 @@
  * a batch capacity. Activations are feature-major: unit j of sample b at j·count + b.
  */
 import type { Dataset } from '../data/dataset.ts';
-import { meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
+import { bceSum, meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
 import type { LinearKernels } from './linear-kernels.ts';
 import type { LayerShape, Network } from './network.ts';
@@ -36,6 +36,8 @@ export interface Workspace {
   readonly delta: readonly Float64Array[];
   /** Per layer, laid out like the layer's parameters. */
   readonly gradients: readonly Float64Array[];
+  /** The batch's mean loss, as the last backward pass left it (a slot, so no number is boxed per batch). */
+  readonly loss: Float64Array;
   /** Where the loss finds the output batch; updated in place for each batch size. */
   readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
@@ -60,6 +62,7 @@ export function createWorkspace(network: Network, capacity: number, targetSize: 
     a: shapes.map((s) => allocate(s.outputs * capacity)),
     delta: shapes.map((s) => allocate(s.outputs * capacity)),
     gradients: shapes.map((s) => allocate(s.parameterCount)),
+    loss: new Float64Array(1),
     outputLayout: { rows: capacity, cols: shapes[shapes.length - 1].outputs, rowStride: 1, colStride: capacity },
   };
 }
@@ -110,7 +113,10 @@ export function forward(network: Network, workspace: Workspace, count: number, f
 /** The batch's mean loss from the output of the last forward pass, without gradients. */
 export function batchLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
   const last = network.shapes.length - 1;
-  return meanLoss(loss.id, loss.delta, workspace.target, workspace.a[last], null, outputLayout(workspace, count));
+  const layout = outputLayout(workspace, count);
+  // BCE straight from its sum, which V8 inlines here (meanLoss's own result would be boxed).
+  if (loss.id === 'bce') return bceSum(workspace.target, workspace.a[last], layout) * (1 / (layout.rows * layout.cols));
+  return meanLoss(loss.id, loss.delta, workspace.target, workspace.a[last], null, layout);
 }
 
 /**
@@ -127,7 +133,7 @@ export function differentiatedLoss(network: Network, workspace: Workspace, count
 
 /**
  * Back-propagates the batch's mean loss after `forward`, leaving each layer's gradient in
- * workspace.gradients, and returns the loss. With a sigmoid output and bce, or softmax and
+ * workspace.gradients and the loss in workspace.loss[0]. With a sigmoid output and bce, or softmax and
  * cce or sparse_cce, dZ = (p - y)/n directly, not multiplied by the activation's derivative;
  * every other pair (softmax + mse, softmax + cce_logits, sigmoid + mse, …) goes through the
  * output activation's derivative by the chain rule (softmax's full Jacobian). The 'correct'
@@ -141,7 +147,7 @@ export function backward(
   loss: LossSpec,
   variant: BackwardVariant,
   optimizer: Optimizer | null,
-): number {
+): void {
   const { shapes, parameters } = network;
   const { z, a, delta, gradients, target, kernels } = workspace;
   const last = shapes.length - 1;
@@ -152,8 +158,8 @@ export function backward(
   let value: number;
   let alphaGradient = 0;
   if (output.activation === 'sigmoid' && loss.id === 'bce') {
-    value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
     const scale = 1 / (units * count);
+    value = bceSum(target, a[last], layout) * scale;
     for (let k = 0; k < units * count; k++) delta[last][k] = (a[last][k] - target[k]) * scale;
   } else if (output.activation === 'softmax' && loss.id === 'cce') {
     value = meanLoss(loss.id, loss.delta, target, a[last], null, layout);
@@ -182,7 +188,7 @@ export function backward(
       alphaGradient = fused ? 0 : activationBackward(below.activation, alphaBelow, z[l - 1], a[l - 1], delta[l - 1], below.outputs, count);
     }
   }
-  return value;
+  workspace.loss[0] = value;
 }
 
 /**
@@ -194,7 +200,8 @@ export function wholeBatchPass(network: Network, data: Dataset, loss: LossSpec):
   const workspace = createWorkspace(network, count, data.targetSize);
   loadBatch(workspace, data, null, 0, count);
   forward(network, workspace, count);
-  return { workspace, loss: backward(network, workspace, count, loss, 'correct', null) };
+  backward(network, workspace, count, loss, 'correct', null);
+  return { workspace, loss: workspace.loss[0] };
 }
 
 /** dZ = (p·Σy - y)/count per sample: softmax with cross-entropy, exact for rows of y summing to 1 or not. */

@@ -11,6 +11,7 @@ import { accuracyRule, countCorrect, createEvaluator, evaluatorLengths, type Eva
 import { createNetwork, type Network, type NetworkConfig } from './network.ts';
 import { createOptimizer, type OptimizerConfig } from './optimisers.ts';
 import { backward, createWorkspace, forward, loadBatch, workspaceLengths, type BackwardVariant } from './propagation.ts';
+import type { TrainingRecord } from './record.ts';
 import { createKernelArena } from './wasm/arena.ts';
 
 /** Everything a training run needs, as plain data. */
@@ -74,6 +75,12 @@ export interface Trainer {
   readonly diverged: boolean;
   /** Runs one epoch: shuffle, every mini-batch forward, backward and update, then validation. */
   epoch(): EpochMetrics;
+  /**
+   * The same epoch, its metrics written at `record.length` (no dead-unit fractions) with nothing
+   * allocated; returns false once the run has diverged. The same seed gives the same epochs
+   * whichever of the two a run calls.
+   */
+  epochInto(record: TrainingRecord): boolean;
   /** Loss and accuracy of the current network over any data set. */
   evaluate(data: Dataset): Evaluation;
   /** Outputs for `rows` input rows, row-major, into the caller's array (e.g. a heatmap grid). */
@@ -121,6 +128,8 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
   const units = shapes[last].outputs;
   const rule = accuracyRule(network, config.loss, train.classCount);
   const optimizer = createOptimizer(config.optimizer, shapes);
+  // Plain SGD with the correct backward pass takes the kernels' combined update-and-norm step.
+  const plainSgd = config.optimizer.kind === 'sgd' && variant === 'correct' ? config.optimizer.learningRate : null;
   const workspace = createWorkspace(network, capacity, train.targetSize, arena);
   const evaluator = createEvaluator(network, train.targetSize, arena);
   const random = createRandom(config.network.seed, 1);
@@ -150,7 +159,11 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
     return everActive.slice(0, last).map((flags) => 1 - flags.reduce((sum, f) => sum + f, 0) / flags.length);
   };
 
-  const epoch = (): EpochMetrics => {
+  // The latest epoch's numbers, overwritten by every epoch (nothing allocated per epoch).
+  const latest = { trainLoss: 0, trainAccuracy: 0, batches: 0, held: { loss: Number.NaN, accuracy: Number.NaN } };
+
+  /** Shuffles, then every mini-batch forward, backward and update, then validation, into `latest`. */
+  const runEpoch = (): void => {
     if (diverged) throw new TrainingDivergedError(epochsCompleted);
     random.shuffle(order);
     normSums.fill(0);
@@ -163,7 +176,8 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
       forward(network, workspace, count);
       correct += countCorrect(rule, workspace.a[last], workspace.target, units, count);
       optimizer.beginStep();
-      const value = backward(network, workspace, count, lossSpec, variant, optimizer);
+      backward(network, workspace, count, lossSpec, variant, optimizer);
+      const value = workspace.loss[0];
       lossSum += value * count;
       batches++;
       if (!Number.isFinite(value)) {
@@ -172,24 +186,53 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
       }
       for (let l = 0; l < shapes.length; l++) {
         const gradient = workspace.gradients[l];
-        if (variant === 'correct') optimizer.updateLayer(l, parameters[l], gradient);
-        normSums[l] += Math.sqrt(sumOfSquares(gradient));
+        let squares: number;
+        if (plainSgd !== null) {
+          // The update and the gradient's squared norm in one pass (in Wasm, beside the products).
+          squares = workspace.kernels.sgdStep(parameters[l], gradient, plainSgd);
+        } else {
+          if (variant === 'correct') optimizer.updateLayer(l, parameters[l], gradient);
+          squares = sumOfSquares(gradient);
+        }
+        normSums[l] += Math.sqrt(squares);
       }
     }
     epochsCompleted++;
     const seen = diverged ? Number.NaN : train.size;
-    const held = validation && !diverged ? evaluator.evaluate(validation, lossSpec, rule) : { loss: Number.NaN, accuracy: Number.NaN };
-    if (validation && !Number.isFinite(held.loss)) diverged = true;
+    latest.trainLoss = lossSum / seen;
+    latest.trainAccuracy = rule.kind === 'none' ? Number.NaN : correct / seen;
+    latest.batches = batches;
+    if (validation && !diverged) evaluator.evaluateInto(validation, lossSpec, rule, latest.held);
+    else latest.held.loss = latest.held.accuracy = Number.NaN;
+    if (validation && !Number.isFinite(latest.held.loss)) diverged = true;
+  };
+
+  const epoch = (): EpochMetrics => {
+    runEpoch();
     return {
       epoch: epochsCompleted,
-      trainLoss: lossSum / seen,
-      trainAccuracy: rule.kind === 'none' ? Number.NaN : correct / seen,
-      validationLoss: held.loss,
-      validationAccuracy: held.accuracy,
-      gradientNorms: Array.from(normSums, (sum) => sum / batches),
+      trainLoss: latest.trainLoss,
+      trainAccuracy: latest.trainAccuracy,
+      validationLoss: latest.held.loss,
+      validationAccuracy: latest.held.accuracy,
+      gradientNorms: Array.from(normSums, (sum) => sum / latest.batches),
       deadUnitFractions: config.trackDeadUnits && !diverged ? deadUnitFractions() : null,
       diverged,
     };
+  };
+
+  const epochInto = (record: TrainingRecord): boolean => {
+    const index = record.length;
+    if (index >= record.capacity) throw new Error(`epochInto: the record holds ${record.capacity} epochs and is full`);
+    if (record.layers !== shapes.length) throw new Error(`epochInto: the record is for ${record.layers} layers, the network has ${shapes.length}`);
+    runEpoch();
+    record.trainLoss[index] = latest.trainLoss;
+    record.trainAccuracy[index] = latest.trainAccuracy;
+    record.validationLoss[index] = latest.held.loss;
+    record.validationAccuracy[index] = latest.held.accuracy;
+    for (let l = 0; l < shapes.length; l++) record.gradientNorms[index * shapes.length + l] = normSums[l] / latest.batches;
+    record.length = index + 1;
+    return !diverged;
   };
 
   return {
@@ -202,6 +245,7 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
       return diverged;
     },
     epoch,
+    epochInto,
     evaluate: (rows) => {
       checkData(network, config.loss, rows, 'evaluate');
       return evaluator.evaluate(rows, lossSpec, rule);

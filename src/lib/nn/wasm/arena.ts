@@ -19,7 +19,11 @@ export interface KernelArena {
 type Product = (out: number, a: number, aRow: number, aStep: number, x: number, rows: number, steps: number, count: number, init: number, initStep: number) => void;
 type FusedProduct = (...args: [...Parameters<Product>, other: number, alpha: number]) => void;
 
-type LinearExports = { product: Product; weightGradients(g: number, gBias: number, d: number, x: number, outputs: number, inputs: number, count: number): void } & {
+type LinearExports = {
+  product: Product;
+  weightGradients(g: number, gBias: number, d: number, x: number, outputs: number, inputs: number, count: number): void;
+  sgdStep(p: number, g: number, length: number, lrAddress: number, sumAddress: number): void;
+} & {
   readonly [name in (typeof FUSED_PRODUCTS)[keyof typeof FUSED_PRODUCTS]]: FusedProduct;
 };
 
@@ -48,9 +52,11 @@ function linearModule(): WebAssembly.Module | null {
 
 const PAGE_BYTES = 65536;
 // The first 16 bytes stay zero: the input-gradient product starts its sums from there. The
-// next 8 hold the alpha of a fused Leaky ReLU, written before each call.
+// next 8 hold the alpha of a fused Leaky ReLU or the SGD learning rate, written before each
+// call, and the 8 after the sum of squares sgdStep returns.
 const ZERO_ADDRESS = 0;
 const ALPHA_ADDRESS = 16;
+const SUM_ADDRESS = 24;
 const RESERVED_BYTES = 32;
 
 /** Bytes an array of `length` doubles takes, kept at a multiple of 16 so vectors stay aligned. */
@@ -67,7 +73,7 @@ export function createKernelArena(lengths: readonly number[], useWasm = true): K
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinearExports;
   const buffer = memory.buffer;
-  const alphaSlot = new Float64Array(buffer, ALPHA_ADDRESS, 1);
+  const alphaSlot = new Float64Array(buffer, ALPHA_ADDRESS, 2);
   let next = RESERVED_BYTES;
   // Arrays from elsewhere (a cloned network, the gradient check) take the JavaScript kernels.
   const inArena = (p: Float64Array, q: Float64Array, r: Float64Array) => p.buffer === buffer && q.buffer === buffer && r.buffer === buffer;
@@ -103,9 +109,15 @@ export function createKernelArena(lengths: readonly number[], useWasm = true): K
       if (epilogue === null || !inArena(parameters, delta, upstream) || zBelow.buffer !== buffer) return false;
       const { inputs, outputs } = shape;
       alphaSlot[0] = alpha;
-      const args = [upstream.byteOffset, parameters.byteOffset, 8, inputs * 8, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0] as const;
-      exports[FUSED_PRODUCTS[epilogue]](...args, zBelow.byteOffset, ALPHA_ADDRESS);
+      const fused = exports[FUSED_PRODUCTS[epilogue]];
+      fused(upstream.byteOffset, parameters.byteOffset, 8, inputs * 8, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0, zBelow.byteOffset, ALPHA_ADDRESS);
       return true;
+    },
+    sgdStep: (parameters, gradient, learningRate) => {
+      if (parameters.buffer !== buffer || gradient.buffer !== buffer || parameters.length !== gradient.length) return jsKernels.sgdStep(parameters, gradient, learningRate);
+      alphaSlot[0] = learningRate;
+      exports.sgdStep(parameters.byteOffset, gradient.byteOffset, parameters.length, ALPHA_ADDRESS, SUM_ADDRESS);
+      return alphaSlot[1];
     },
   };
   return {

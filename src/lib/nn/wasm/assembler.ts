@@ -152,6 +152,9 @@ export class FunctionBuilder {
   f64Add(): this {
     return this.emit(0xa0);
   }
+  f64Sub(): this {
+    return this.emit(0xa1);
+  }
   f64Mul(): this {
     return this.emit(0xa2);
   }
@@ -214,6 +217,9 @@ export class FunctionBuilder {
   }
   f64x2Add(): this {
     return this.emit(SIMD, ...unsigned(0xf0));
+  }
+  f64x2Sub(): this {
+    return this.emit(SIMD, ...unsigned(0xf1));
   }
   f64x2Mul(): this {
     return this.emit(SIMD, ...unsigned(0xf2));

@@ -235,11 +235,43 @@ function weightGradients(): FunctionBuilder {
   return f;
 }
 
+/**
+ * p, g, length, lrAddress, sumAddress: the SGD step p -= lr·g two entries at a time, and Σ g²
+ * summed one entry at a time in index order (as diagnostics' sumOfSquares, so the same bits),
+ * stored at sumAddress. The update hides under the sum's chain of dependent additions.
+ */
+function sgdStep(): FunctionBuilder {
+  const f = new FunctionBuilder('sgdStep', 5);
+  const [p, g, length, lrAddress, sumAddress] = [0, 1, 2, 3, 4];
+  const [bytes, k] = locals(f, I32, 2);
+  const [lrVector, gVector] = locals(f, V128, 2);
+  const [lrScalar, gScalar, sum] = locals(f, F64, 3);
+  f.get(lrAddress).v128Load64Splat().set(lrVector);
+  f.get(lrAddress).f64Load().set(lrScalar);
+  f.get(length).i32(8).mul().set(bytes);
+  f.f64Const(0).set(sum);
+  f.i32(0).set(k);
+  whileFits(f, k, 16, bytes, () => {
+    f.get(g).get(k).add().v128Load().set(gVector);
+    f.get(p).get(k).add().get(p).get(k).add().v128Load().get(lrVector).get(gVector).f64x2Mul().f64x2Sub().v128Store();
+    for (const lane of [0, 1] as const) {
+      f.get(sum).get(gVector).f64x2ExtractLane(lane).get(gVector).f64x2ExtractLane(lane).f64Mul().f64Add().set(sum);
+    }
+  });
+  f.get(k).get(bytes).notEqual().when(() => {
+    f.get(g).get(k).add().f64Load().set(gScalar);
+    f.get(p).get(k).add().get(p).get(k).add().f64Load().get(lrScalar).get(gScalar).f64Mul().f64Sub().f64Store();
+    f.get(sum).get(gScalar).get(gScalar).f64Mul().f64Add().set(sum);
+  });
+  f.get(sumAddress).get(sum).f64Store();
+  return f;
+}
+
 /** The fused products, by epilogue: each exported under this name. */
 export const FUSED_PRODUCTS = { relu: 'productRelu', leaky: 'productLeaky', reluBack: 'productReluBack', leakyBack: 'productLeakyBack' } as const;
 
-/** The module's bytes: `product`, the four fused products and `weightGradients`, importing env.memory. */
+/** The module's bytes: `product`, the four fused products, `weightGradients` and `sgdStep`, importing env.memory. */
 export function linearModuleBytes(): Uint8Array<ArrayBuffer> {
   const fused = Object.entries(FUSED_PRODUCTS).map(([epilogue, name]) => product(name, epilogue as Epilogue));
-  return assembleModule([product('product', 'none'), ...fused, weightGradients()]);
+  return assembleModule([product('product', 'none'), ...fused, weightGradients(), sgdStep()]);
 }

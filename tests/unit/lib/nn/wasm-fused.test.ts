@@ -5,6 +5,8 @@ import { createRandom } from '../../../../src/lib/index.ts';
 import { activate, activationBackward } from '../../../../src/lib/nn/activation-kernels.ts';
 import type { LayerActivationId, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
+import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
+import { sumOfSquares } from '../../../../src/lib/nn/diagnostics.ts';
 
 function shapeOf(inputs: number, outputs: number): LayerShape {
   const biasOffset = inputs * outputs;
@@ -64,5 +66,17 @@ describe('fused WebAssembly products', () => {
     expect(arena.kernels.forwardActivate(shape, parameters, x, z, new Float64Array(12), 4, 'relu', 0)).toBe(false);
     expect(arena.kernels.inputGradientsThrough(shape, parameters, z, x, new Float64Array(8), 4, 'relu', 0)).toBe(false);
     expect([...z, ...a, ...x].every((v) => v === 0.5)).toBe(true);
+  });
+
+  it.each([1, 2, 7, 96, 769])('take the SGD step and sum the squares exactly as JavaScript, for %i parameters', (length) => {
+    const arena = createKernelArena([length, length]);
+    const [parameters, gradient] = [arena.allocate(length), arena.allocate(length)];
+    [parameters, gradient].forEach(fill);
+    const expectedParameters = Float64Array.from(parameters);
+    const squares = jsKernels.sgdStep(expectedParameters, gradient, 0.05);
+    expect(Object.is(arena.kernels.sgdStep(parameters, gradient, 0.05), squares) || Number.isNaN(squares)).toBe(true);
+    expectSameBits(parameters, expectedParameters, 'parameters');
+    const normal = Float64Array.from({ length }, (_, k) => Math.sin(k + 1));
+    expect(jsKernels.sgdStep(new Float64Array(length), normal, 1)).toBe(sumOfSquares(normal));
   });
 });
