@@ -10,11 +10,13 @@
 export const I32 = 0x7f;
 /** 64-bit float. */
 export const F64 = 0x7c;
+/** 32-bit float. */
+export const F32 = 0x7d;
 /** 128-bit vector (two f64 lanes here). */
 export const V128 = 0x7b;
 
 /** One of the value types above. */
-export type ValueType = typeof I32 | typeof F64 | typeof V128;
+export type ValueType = typeof I32 | typeof F64 | typeof F32 | typeof V128;
 
 /** Unsigned LEB128, as the binary format writes sizes, indices and offsets. */
 function unsigned(value: number): number[] {
@@ -173,6 +175,34 @@ export class FunctionBuilder {
     return this.emit(0x62);
   }
 
+  f32Load(offset = 0): this {
+    return this.memory([0x2a], 2, offset);
+  }
+  f32Store(offset = 0): this {
+    return this.memory([0x38], 2, offset);
+  }
+  f32Add(): this {
+    return this.emit(0x92);
+  }
+  f32Sub(): this {
+    return this.emit(0x93);
+  }
+  f32Mul(): this {
+    return this.emit(0x94);
+  }
+  f32Const(value: number): this {
+    return this.emit(0x43, ...new Uint8Array(new Float32Array([value]).buffer));
+  }
+  f32Greater(): this {
+    return this.emit(0x5e);
+  }
+  f32LessOrEqual(): this {
+    return this.emit(0x5f);
+  }
+  f32Ne(): this {
+    return this.emit(0x5c);
+  }
+
   /** Alignment hint 8 bytes: rows of an odd-length batch start on 8-byte boundaries only. */
   v128Load(offset = 0): this {
     return this.memory([SIMD, 0x00], 3, offset);
@@ -183,6 +213,10 @@ export class FunctionBuilder {
   /** Loads one f64 into both lanes. */
   v128Load64Splat(offset = 0): this {
     return this.memory([SIMD, 0x0a], 3, offset);
+  }
+  /** Loads one f32 into all four lanes. */
+  v128Load32Splat(offset = 0): this {
+    return this.memory([SIMD, 0x09], 2, offset);
   }
   v128Zero(): this {
     return this.emit(SIMD, 0x0c, ...new Array<number>(16).fill(0));
@@ -214,6 +248,31 @@ export class FunctionBuilder {
   }
   f64x2ExtractLane(lane: 0 | 1): this {
     return this.emit(SIMD, 0x21, lane);
+  }
+  f32x4ExtractLane(lane: 0 | 1 | 2 | 3): this {
+    return this.emit(SIMD, 0x1f, lane);
+  }
+  /** All four lanes set to `value`. */
+  f32x4Const(value: number): this {
+    return this.emit(SIMD, 0x0c, ...new Uint8Array(new Float32Array([value, value, value, value]).buffer));
+  }
+  f32x4Greater(): this {
+    return this.emit(SIMD, 0x44);
+  }
+  f32x4LessOrEqual(): this {
+    return this.emit(SIMD, 0x45);
+  }
+  f32x4Ne(): this {
+    return this.emit(SIMD, 0x42);
+  }
+  f32x4Add(): this {
+    return this.emit(SIMD, ...unsigned(0xe4));
+  }
+  f32x4Sub(): this {
+    return this.emit(SIMD, ...unsigned(0xe5));
+  }
+  f32x4Mul(): this {
+    return this.emit(SIMD, ...unsigned(0xe6));
   }
   f64x2Add(): this {
     return this.emit(SIMD, ...unsigned(0xf0));
