@@ -34,6 +34,7 @@ export {
   createNetwork,
   initVariance,
   type ActivationSpec,
+  type FloatArray,
   type InitId,
   type LayerActivationId,
   type LayerShape,
@@ -56,6 +57,7 @@ export {
   type TrainOptions,
 } from './nn/train.ts';
 export { createTrainingRecord, type TrainingRecord } from './nn/record.ts';
+export { createPreviewTrainer } from './nn/preview.ts';
 export {
   gradientCheck,
   startGradientCheck,

@@ -3,6 +3,8 @@
  * table with each baseline's time as a multiple of the course's; `--json` prints one JSON object
  * per line instead. Rows:
  * - `course`: the course's own engine (src/lib), float64; see course-engine.ts.
+ * - `course-f32`: the same run as the engine's float32 preview (createPreviewTrainer): a labelled
+ *   preview whose figures the float64 run confirms, not a baseline.
  * - `tfjs-cpu`: TensorFlow.js used the ordinary way on its pure-JavaScript CPU backend, autodiff
  *   through `tf.train.sgd(0.05).minimize`; the baseline the speed target is judged against.
  * - `tfjs-cpu-manual`: the same tfjs backend with the backward pass written by hand in tfjs ops
@@ -17,7 +19,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runCourse } from './course-engine.ts';
+import { runCourse, runCoursePreview } from './course-engine.ts';
 import { LAB_EPOCHS, labData, type Run } from './lab-data.ts';
 import { runNumpySeed, type SeedOutcome } from './numpy-seed.ts';
 import { runTfjsAutodiff } from './tfjs-autodiff.ts';
@@ -64,6 +66,8 @@ const data = labData();
 // The first run lets V8 compile the hot loops; it is not counted.
 runCourse(data, SEED);
 const course: Run[] = Array.from({ length: courseRuns }, () => runCourse(data, SEED));
+runCoursePreview(data, SEED);
+const preview: Run[] = Array.from({ length: courseRuns }, () => runCoursePreview(data, SEED));
 
 const numpy: SeedOutcome = numpyRuns === 0 ? { ran: false, reason: 'skipped: --numpy-runs 0' } : await runNumpySeed({ runs: numpyRuns, epochs: LAB_EPOCHS });
 
@@ -88,6 +92,13 @@ const courseRow = {
   medianMs: round(median(course.map((r) => r.ms))),
   runsMs: course.map((r) => round(r.ms)),
   testAccuracy: course[0].testAccuracy,
+};
+const previewRow = {
+  name: 'course-f32',
+  epochs: LAB_EPOCHS,
+  medianMs: round(median(preview.map((r) => r.ms))),
+  runsMs: preview.map((r) => round(r.ms)),
+  testAccuracy: preview[0].testAccuracy,
 };
 /** A baseline measured over `tfjsEpochs` and scaled to the lab's 500; its accuracy is after `tfjsEpochs`. */
 const scaledRow = (name: string, runs: readonly Run[]) => ({
@@ -118,6 +129,7 @@ const numpyRow = numpy.ran
   : undefined;
 const rows = [
   courseRow,
+  previewRow,
   ...(numpyRow ? [numpyRow] : []),
   ...baselines.filter(([, runs]) => runs.length > 0).map(([name, runs]) => scaledRow(name, runs)),
 ];
@@ -146,6 +158,7 @@ if (values.json) {
     console.log(`course is ${(numpyRow.medianMs / courseRow.medianMs).toFixed(1)}x faster than the seed's NumPy script`);
     console.log(`numpy-seed: the article's script (tests/bench/seed_lab.py), its train() timed, on ${numpyRow.interpreter} (Python ${numpyRow.python}, NumPy ${numpyRow.numpy}, scikit-learn ${numpyRow.sklearn})`);
   }
+  console.log(`course-f32 is the float32 preview (createPreviewTrainer), ${(courseRow.medianMs / previewRow.medianMs).toFixed(1)}x faster than float64: a preview whose figures a float64 run confirms.`);
   console.log(`vs course: median time as a multiple of the course's; tfjs rows are scaled from ${tfjsEpochs} to ${LAB_EPOCHS} epochs and their accuracy is after ${tfjsEpochs}.`);
   console.log('tfjs-cpu uses tfjs the ordinary way (autodiff, tf.train.sgd); tfjs-cpu-manual has hand-written gradients.');
 }

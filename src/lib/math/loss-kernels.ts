@@ -46,7 +46,7 @@ export function meanLoss(
   delta: number,
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
-  grad: Float64Array | number[] | null,
+  grad: Float64Array | Float32Array | number[] | null,
   layout: BatchLayout,
 ): number {
   if (isRowLoss(id)) return meanRowLoss(id, yTrue, yPred, grad, layout);
@@ -134,7 +134,7 @@ function meanRowLoss(
   id: LossId,
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
-  grad: Float64Array | number[] | null,
+  grad: Float64Array | Float32Array | number[] | null,
   layout: BatchLayout,
 ): number {
   if (id === 'cce_logits') return crossEntropyFromLogits(yTrue, yPred, grad, layout);
@@ -173,7 +173,7 @@ function meanRowLoss(
 function crossEntropyFromLogits(
   yTrue: ArrayLike<number>,
   z: ArrayLike<number>,
-  grad: Float64Array | number[] | null,
+  grad: Float64Array | Float32Array | number[] | null,
   { rows, cols, rowStride, colStride }: BatchLayout,
 ): number {
   const scale = 1 / rows;

@@ -24,7 +24,7 @@ export function logSumExpShifted(z: ArrayLike<number>, offset: number, count: nu
 /** Writes softmax of `count` strided entries of `z` into the same positions of `out` (may alias z). */
 export function softmaxStrided(
   z: ArrayLike<number>,
-  out: Float64Array | number[],
+  out: Float64Array | Float32Array | number[],
   offset: number,
   count: number,
   stride: number,

@@ -22,14 +22,14 @@ import {
   tanhDerivative,
 } from '../math/activation-functions.ts';
 import { softmaxStrided } from '../math/softmax.ts';
-import type { LayerActivationId } from './network.ts';
+import type { FloatArray, LayerActivationId } from './network.ts';
 
 /** A[k] = f(Z[k]) for the first units·count entries; softmax runs down each sample's column. */
 export function activate(
   id: LayerActivationId,
   alpha: number,
-  z: Float64Array,
-  a: Float64Array,
+  z: FloatArray,
+  a: FloatArray,
   units: number,
   count: number,
 ): void {
@@ -79,9 +79,9 @@ export function activate(
 export function activationBackward(
   id: LayerActivationId,
   alpha: number,
-  z: Float64Array,
-  a: Float64Array,
-  delta: Float64Array,
+  z: FloatArray,
+  a: FloatArray,
+  delta: FloatArray,
   units: number,
   count: number,
 ): number {
@@ -142,9 +142,9 @@ export function activationBackward(
 export function multiplyByDerivativeAgain(
   id: LayerActivationId,
   alpha: number,
-  z: Float64Array,
-  a: Float64Array,
-  delta: Float64Array,
+  z: FloatArray,
+  a: FloatArray,
+  delta: FloatArray,
   units: number,
   count: number,
 ): void {

@@ -2,7 +2,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { loss, targetProblem } from '../math/losses.ts';
 import type { LossId } from '../math/loss-kernels.ts';
-import type { Network } from './network.ts';
+import type { FloatArray, Network } from './network.ts';
 import { pairingProblem } from './pairing.ts';
 import type { LossSpec } from './propagation.ts';
 
@@ -17,7 +17,7 @@ export function resolveLoss(id: LossId, params?: Readonly<Record<string, number>
  * width, finite inputs, and targets of the shape and range `lossId` needs (one class-index
  * column for sparse_cce, one column per output unit otherwise).
  */
-export function checkData(network: Network, lossId: LossId, data: Dataset, name: string): void {
+export function checkData(network: Network<FloatArray>, lossId: LossId, data: Dataset, name: string): void {
   const output = network.shapes[network.shapes.length - 1];
   const problem = pairingProblem(output.activation, lossId);
   if (problem !== null) throw new Error(problem);

@@ -14,7 +14,7 @@ import type { LayerActivationId, LayerShape, Network } from './network.ts';
 import { currentAlpha, wholeBatchPass } from './propagation.ts';
 
 /** Σ values[k]² for k in [start, end): the squared L2 norm behind every gradient norm the engine reports. */
-export function sumOfSquares(values: Float64Array, start = 0, end = values.length): number {
+export function sumOfSquares(values: ArrayLike<number>, start = 0, end = values.length): number {
   let squares = 0;
   for (let k = start; k < end; k++) squares += values[k] * values[k];
   return squares;
@@ -107,7 +107,7 @@ function defaultRange(id: LayerActivationId): readonly [number, number] {
 
 /** Statistics of the first `length` values of `a` (see ActivationStatistics). */
 export function activationStatistics(
-  a: Float64Array,
+  a: ArrayLike<number>,
   length: number,
   bounds: readonly number[] | null,
   range: readonly [number, number],

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import { isRowLoss, type LossId } from '../math/loss-kernels.ts';
-import type { Network } from './network.ts';
+import type { FloatArray, Network } from './network.ts';
 import { batchLoss, createWorkspace, forward, loadBatch, workspaceLengths, type LossSpec, type Workspace } from './propagation.ts';
 import type { KernelArena } from './wasm/arena.ts';
 
@@ -29,7 +29,7 @@ export interface AccuracyRule {
  * except under bce or bce_logits or with a sigmoid output (unless the loss is a categorical
  * one), where each output is its own yes/no (multi-label).
  */
-export function accuracyRule(network: Network, lossId: LossId, classCount: number): AccuracyRule {
+export function accuracyRule(network: Network<FloatArray>, lossId: LossId, classCount: number): AccuracyRule {
   const output = network.shapes[network.shapes.length - 1];
   const units = output.outputs;
   const scores = lossId === 'bce_logits' || lossId === 'hinge';
@@ -46,7 +46,7 @@ export function accuracyRule(network: Network, lossId: LossId, classCount: numbe
  * How many of the `count` samples in the batch buffers are classified correctly; under the
  * multi-label rule each sample counts the share of its labels that are right.
  */
-export function countCorrect(rule: AccuracyRule, output: Float64Array, target: Float64Array, units: number, count: number): number {
+export function countCorrect(rule: AccuracyRule, output: FloatArray, target: FloatArray, units: number, count: number): number {
   let correct = 0;
   if (rule.kind === 'multilabel') {
     let labels = 0;
@@ -85,7 +85,7 @@ export interface Evaluator {
   /** As evaluate, written into `out` (so a training loop allocates nothing). */
   evaluateInto(data: Dataset, loss: LossSpec, rule: AccuracyRule, out: { loss: number; accuracy: number }): void;
   /** Runs `data` forward chunk by chunk, handing each chunk's per-layer activations to `visit`. */
-  forEachChunk(data: Dataset, visit: (activations: readonly Float64Array[], count: number) => void): void;
+  forEachChunk(data: Dataset, visit: (activations: readonly FloatArray[], count: number) => void): void;
   /**
    * Network outputs for `rows` rows of `inputs` (row-major), written row-major into `out`,
    * which must hold rows × output units.
@@ -97,17 +97,17 @@ export interface Evaluator {
 const EVALUATION_CHUNK = 256;
 
 /** The lengths of the arrays an evaluator allocates, for sizing a kernel arena. */
-export function evaluatorLengths(network: Network, targetSize: number): number[] {
+export function evaluatorLengths(network: Network<FloatArray>, targetSize: number): number[] {
   return workspaceLengths(network, EVALUATION_CHUNK, targetSize);
 }
 
 /** An evaluator with its own workspace (from `source` if given), so evaluating never disturbs a training batch. */
-export function createEvaluator(network: Network, targetSize: number, source?: KernelArena): Evaluator {
+export function createEvaluator(network: Network<FloatArray>, targetSize: number, source?: KernelArena): Evaluator {
   const workspace: Workspace = createWorkspace(network, EVALUATION_CHUNK, targetSize, source);
   const inputSize = network.shapes[0].inputs;
   const last = network.shapes.length - 1;
   const units = network.shapes[last].outputs;
-  const forEachChunk = (data: Dataset, visit: (activations: readonly Float64Array[], count: number) => void): void => {
+  const forEachChunk = (data: Dataset, visit: (activations: readonly FloatArray[], count: number) => void): void => {
     for (let start = 0; start < data.size; start += EVALUATION_CHUNK) {
       const count = Math.min(EVALUATION_CHUNK, data.size - start);
       loadBatch(workspace, data, null, start, count);

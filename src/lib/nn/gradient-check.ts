@@ -228,13 +228,13 @@ function side(shape: LayerShape, z: number): number {
   return shape.activation === 'step' ? Number(z >= 0) : Number(z > 0);
 }
 
-function sidesOf(shape: LayerShape, z: Float64Array, count: number): Uint8Array {
+function sidesOf(shape: LayerShape, z: ArrayLike<number>, count: number): Uint8Array {
   const sides = new Uint8Array(shape.outputs * count);
   for (let k = 0; k < sides.length; k++) sides[k] = side(shape, z[k]);
   return sides;
 }
 
-function changedSide(shape: LayerShape, z: Float64Array, sides: Uint8Array, count: number): boolean {
+function changedSide(shape: LayerShape, z: ArrayLike<number>, sides: Uint8Array, count: number): boolean {
   const length = shape.outputs * count;
   for (let k = 0; k < length; k++) if (side(shape, z[k]) !== sides[k]) return true;
   return false;

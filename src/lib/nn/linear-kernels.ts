@@ -6,10 +6,10 @@
  * a batch row feeds four multiply-adds; leftover rows and columns take a plain loop.
  * W is outputs × inputs, row-major (as torch.nn.Linear), at the start of a layer's parameters.
  */
-import type { LayerActivationId, LayerShape } from './network.ts';
+import type { FloatArray, LayerActivationId, LayerShape } from './network.ts';
 
 /** Z = W·X + b for `count` samples. */
-export function linearForward(shape: LayerShape, parameters: Float64Array, x: Float64Array, z: Float64Array, count: number): void {
+export function linearForward(shape: LayerShape, parameters: FloatArray, x: FloatArray, z: FloatArray, count: number): void {
   const { inputs, outputs, biasOffset } = shape;
   const w = parameters;
   let j = 0;
@@ -101,7 +101,7 @@ export function linearForward(shape: LayerShape, parameters: Float64Array, x: Fl
 }
 
 /** dW = dZ·Xᵀ and db = Σ_b dZ, written (not added) into the front of `gradient`. */
-export function weightGradients(shape: LayerShape, x: Float64Array, delta: Float64Array, gradient: Float64Array, count: number): void {
+export function weightGradients(shape: LayerShape, x: FloatArray, delta: FloatArray, gradient: FloatArray, count: number): void {
   const { inputs, outputs, biasOffset } = shape;
   const d = delta;
   const g = gradient;
@@ -189,7 +189,7 @@ export function weightGradients(shape: LayerShape, x: Float64Array, delta: Float
 }
 
 /** dX = Wᵀ·dZ: the gradient with respect to the layer's inputs, written into `upstream`. */
-export function inputGradients(shape: LayerShape, parameters: Float64Array, delta: Float64Array, upstream: Float64Array, count: number): void {
+export function inputGradients(shape: LayerShape, parameters: FloatArray, delta: FloatArray, upstream: FloatArray, count: number): void {
   const { inputs, outputs } = shape;
   const w = parameters;
   const d = delta;
@@ -292,10 +292,10 @@ export interface LinearKernels {
    */
   readonly forwardActivate: (
     shape: LayerShape,
-    parameters: Float64Array,
-    x: Float64Array,
-    z: Float64Array,
-    a: Float64Array,
+    parameters: FloatArray,
+    x: FloatArray,
+    z: FloatArray,
+    a: FloatArray,
     count: number,
     activation: LayerActivationId,
     alpha: number,
@@ -306,20 +306,20 @@ export interface LinearKernels {
    */
   readonly inputGradientsThrough: (
     shape: LayerShape,
-    parameters: Float64Array,
-    delta: Float64Array,
-    upstream: Float64Array,
-    zBelow: Float64Array,
+    parameters: FloatArray,
+    delta: FloatArray,
+    upstream: FloatArray,
+    zBelow: FloatArray,
     count: number,
     activation: LayerActivationId,
     alpha: number,
   ) => boolean;
   /** Plain SGD's update parameters -= learningRate·gradient, returning Σ gradient² summed in index order. */
-  readonly sgdStep: (parameters: Float64Array, gradient: Float64Array, learningRate: number) => number;
+  readonly sgdStep: (parameters: FloatArray, gradient: FloatArray, learningRate: number) => number;
 }
 
 /** The JavaScript SGD step: the update, and the squares summed as diagnostics' sumOfSquares does. */
-function sgdStep(parameters: Float64Array, gradient: Float64Array, learningRate: number): number {
+function sgdStep(parameters: FloatArray, gradient: FloatArray, learningRate: number): number {
   let squares = 0;
   for (let k = 0; k < parameters.length; k++) {
     const g = gradient[k];

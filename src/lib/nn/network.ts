@@ -56,12 +56,18 @@ export interface LayerShape {
   readonly parameterCount: number;
 }
 
-/** A network: its config, its layer shapes and one flat parameter array per layer. */
-export interface Network {
+/**
+ * The arrays the engine computes in: Float64Array, or Float32Array in the labelled float32
+ * preview (createPreviewTrainer), whose figures a float64 run confirms.
+ */
+export type FloatArray = Float64Array | Float32Array;
+
+/** A network: its config, its layer shapes and one flat parameter array per layer (float64 unless a preview's). */
+export interface Network<Numbers extends FloatArray = Float64Array> {
   readonly config: NetworkConfig;
   readonly shapes: readonly LayerShape[];
   /** Per layer: weights (outputs × inputs, row-major as torch.nn.Linear), biases, alpha. */
-  readonly parameters: readonly Float64Array[];
+  readonly parameters: readonly Numbers[];
 }
 
 function resolveSpec(spec: ActivationSpec, where: string): { id: LayerActivationId; alpha: number } {

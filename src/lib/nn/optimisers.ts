@@ -3,7 +3,7 @@
  * layer's flat parameter array at a time (so that the article's backward pass can update a
  * layer before propagating through it). State buffers are allocated once, at creation.
  */
-import type { LayerShape } from './network.ts';
+import type { FloatArray, LayerShape } from './network.ts';
 
 /** An optimiser as plain data: `{ kind: 'adam', learningRate: 0.001 }`. */
 export type OptimizerConfig =
@@ -22,7 +22,7 @@ export interface Optimizer {
   /** Starts a step (one mini-batch); Adam counts steps for its bias correction. */
   beginStep(): void;
   /** Updates one layer's parameters in place from its gradient. */
-  updateLayer(layer: number, parameters: Float64Array, gradient: Float64Array): void;
+  updateLayer(layer: number, parameters: FloatArray, gradient: FloatArray): void;
 }
 
 function check(name: string, value: number | undefined, fallback: number, isValid: (v: number) => boolean, allowed: string): number {

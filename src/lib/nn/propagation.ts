@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { bceSum, meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
 import type { LinearKernels } from './linear-kernels.ts';
-import type { LayerShape, Network } from './network.ts';
+import type { FloatArray, LayerShape, Network } from './network.ts';
 import type { Optimizer } from './optimisers.ts';
 import { plainArrays, type KernelArena } from './wasm/arena.ts';
 
@@ -28,14 +28,14 @@ export interface Workspace {
   readonly capacity: number;
   /** The dense products: WebAssembly SIMD when the buffers sit in a kernel arena, else JavaScript. */
   readonly kernels: LinearKernels;
-  readonly input: Float64Array;
-  readonly target: Float64Array;
-  readonly z: readonly Float64Array[];
-  readonly a: readonly Float64Array[];
+  readonly input: FloatArray;
+  readonly target: FloatArray;
+  readonly z: readonly FloatArray[];
+  readonly a: readonly FloatArray[];
   /** Per layer: dA on the way in, turned into dZ in place. */
-  readonly delta: readonly Float64Array[];
+  readonly delta: readonly FloatArray[];
   /** Per layer, laid out like the layer's parameters. */
-  readonly gradients: readonly Float64Array[];
+  readonly gradients: readonly FloatArray[];
   /** The batch's mean loss, as the last backward pass left it (a slot, so no number is boxed per batch). */
   readonly loss: Float64Array;
   /** Where the loss finds the output batch; updated in place for each batch size. */
@@ -43,14 +43,14 @@ export interface Workspace {
 }
 
 /** The lengths of the arrays createWorkspace allocates (keep the two in step: an undersized arena throws), to size a kernel arena. */
-export function workspaceLengths(network: Network, capacity: number, targetSize: number): number[] {
+export function workspaceLengths(network: Network<FloatArray>, capacity: number, targetSize: number): number[] {
   const { shapes } = network;
   const perLayer = shapes.flatMap((s) => [s.outputs * capacity, s.outputs * capacity, s.outputs * capacity, s.parameterCount]);
   return [shapes[0].inputs * capacity, targetSize * capacity, ...perLayer];
 }
 
 /** Allocates every buffer a batch of up to `capacity` samples needs, from a kernel arena or as plain arrays. */
-export function createWorkspace(network: Network, capacity: number, targetSize: number, source: KernelArena = plainArrays): Workspace {
+export function createWorkspace(network: Network<FloatArray>, capacity: number, targetSize: number, source: KernelArena = plainArrays): Workspace {
   const { shapes } = network;
   const { allocate } = source;
   return {
@@ -87,7 +87,7 @@ export function loadBatch(workspace: Workspace, data: Dataset, order: Uint32Arra
 }
 
 /** The activation's alpha now: the learned value for PReLU, the configured one otherwise. */
-export function currentAlpha(shape: LayerShape, parameters: Float64Array): number {
+export function currentAlpha(shape: LayerShape, parameters: FloatArray): number {
   return shape.learnsAlpha ? parameters[shape.alphaOffset] : shape.alpha;
 }
 
@@ -95,7 +95,7 @@ export function currentAlpha(shape: LayerShape, parameters: Float64Array): numbe
  * Runs the loaded batch of `count` samples through the network; the output is workspace.a[last].
  * From layer `from` on, when the layers below still hold this batch's activations.
  */
-export function forward(network: Network, workspace: Workspace, count: number, from = 0): void {
+export function forward(network: Network<FloatArray>, workspace: Workspace, count: number, from = 0): void {
   const { shapes, parameters } = network;
   for (let l = from; l < shapes.length; l++) {
     const shape = shapes[l];
@@ -111,7 +111,7 @@ export function forward(network: Network, workspace: Workspace, count: number, f
 }
 
 /** The batch's mean loss from the output of the last forward pass, without gradients. */
-export function batchLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
+export function batchLoss(network: Network<FloatArray>, workspace: Workspace, count: number, loss: LossSpec): number {
   const last = network.shapes.length - 1;
   const layout = outputLayout(workspace, count);
   // BCE straight from its sum, which V8 inlines here (meanLoss's own result would be boxed).
@@ -125,7 +125,7 @@ export function batchLoss(network: Network, workspace: Workspace, count: number,
  * each log at -100 that bce on probabilities needs, under which a saturated output (p rounding
  * to exactly 0 or 1) has a flat loss whose central difference is 0 while the true slope is not.
  */
-export function differentiatedLoss(network: Network, workspace: Workspace, count: number, loss: LossSpec): number {
+export function differentiatedLoss(network: Network<FloatArray>, workspace: Workspace, count: number, loss: LossSpec): number {
   const last = network.shapes.length - 1;
   if (network.shapes[last].activation !== 'sigmoid' || loss.id !== 'bce') return batchLoss(network, workspace, count, loss);
   return meanLoss('bce_logits', loss.delta, workspace.target, workspace.z[last], null, outputLayout(workspace, count));
@@ -141,7 +141,7 @@ export function differentiatedLoss(network: Network, workspace: Workspace, count
  * soon as its gradient is known, before propagating through it.
  */
 export function backward(
-  network: Network,
+  network: Network<FloatArray>,
   workspace: Workspace,
   count: number,
   loss: LossSpec,
@@ -195,7 +195,7 @@ export function backward(
  * All of `data` forward and backward as one batch through `network` (left untouched), in a
  * workspace of its own: what per-layer and per-unit measurements read. Returns the loss.
  */
-export function wholeBatchPass(network: Network, data: Dataset, loss: LossSpec): { workspace: Workspace; loss: number } {
+export function wholeBatchPass(network: Network<FloatArray>, data: Dataset, loss: LossSpec): { workspace: Workspace; loss: number } {
   const count = data.size;
   const workspace = createWorkspace(network, count, data.targetSize);
   loadBatch(workspace, data, null, 0, count);
@@ -205,7 +205,7 @@ export function wholeBatchPass(network: Network, data: Dataset, loss: LossSpec):
 }
 
 /** dZ = (p·Σy - y)/count per sample: softmax with cross-entropy, exact for rows of y summing to 1 or not. */
-function softmaxCrossEntropyDelta(p: Float64Array, y: Float64Array, delta: Float64Array, units: number, count: number): void {
+function softmaxCrossEntropyDelta(p: FloatArray, y: FloatArray, delta: FloatArray, units: number, count: number): void {
   const scale = 1 / count;
   for (let b = 0; b < count; b++) {
     let total = 0;
@@ -215,7 +215,7 @@ function softmaxCrossEntropyDelta(p: Float64Array, y: Float64Array, delta: Float
 }
 
 /** dZ = (p - onehot(t))/count per sample: softmax with sparse cross-entropy, t the class index in target[b]. */
-function softmaxSparseCrossEntropyDelta(p: Float64Array, target: Float64Array, delta: Float64Array, units: number, count: number): void {
+function softmaxSparseCrossEntropyDelta(p: FloatArray, target: FloatArray, delta: FloatArray, units: number, count: number): void {
   const scale = 1 / count;
   for (let b = 0; b < count; b++) {
     const t = target[b];

@@ -8,11 +8,12 @@ import type { LossId } from '../math/loss-kernels.ts';
 import { checkData, resolveLoss } from './checks.ts';
 import { sumOfSquares } from './diagnostics.ts';
 import { accuracyRule, countCorrect, createEvaluator, evaluatorLengths, type Evaluation } from './evaluate.ts';
-import { createNetwork, type Network, type NetworkConfig } from './network.ts';
+import { createNetwork, type FloatArray, type Network, type NetworkConfig } from './network.ts';
 import { createOptimizer, type OptimizerConfig } from './optimisers.ts';
 import { backward, createWorkspace, forward, loadBatch, workspaceLengths, type BackwardVariant } from './propagation.ts';
 import type { TrainingRecord } from './record.ts';
 import { createKernelArena } from './wasm/arena.ts';
+import { FLOAT64, type Precision } from './wasm/precision.ts';
 
 /** Everything a training run needs, as plain data. */
 export interface TrainingConfig {
@@ -66,8 +67,8 @@ export class TrainingDivergedError extends Error {
 }
 
 /** A network being trained, one epoch per call. */
-export interface Trainer {
-  readonly network: Network;
+export interface Trainer<Numbers extends FloatArray = Float64Array> {
+  readonly network: Network<Numbers>;
   readonly config: TrainingConfig;
   /** Epochs run so far. */
   readonly epochsCompleted: number;
@@ -95,6 +96,12 @@ export interface Trainer {
  * the network's seed, so the same config and data give the same run, bit for bit.
  */
 export function createTrainer(config: TrainingConfig, data: TrainingData): Trainer {
+  // In float64 every array the arena hands out is a Float64Array.
+  return buildTrainer(config, data, FLOAT64) as Trainer;
+}
+
+/** createTrainer in either number format; the float32 one is the preview's (preview.ts). */
+export function buildTrainer(config: TrainingConfig, data: TrainingData, precision: Precision): Trainer<FloatArray> {
   const built = createNetwork(config.network);
   const lossSpec = resolveLoss(config.loss, config.lossParams);
   const variant = config.backward ?? 'correct';
@@ -110,12 +117,16 @@ export function createTrainer(config: TrainingConfig, data: TrainingData): Train
   // work on all of them in place.
   const { train, validation } = data;
   const capacity = Math.min(batchSize, train.size);
-  const arena = createKernelArena([
+  const arena = createKernelArena(
+    [
     ...built.parameters.map((p) => p.length),
     ...workspaceLengths(built, capacity, train.targetSize),
-    ...evaluatorLengths(built, train.targetSize),
-  ]);
-  const network: Network = {
+      ...evaluatorLengths(built, train.targetSize),
+    ],
+    true,
+    precision,
+  );
+  const network: Network<FloatArray> = {
     ...built,
     parameters: built.parameters.map((initial) => {
       const moved = arena.allocate(initial.length);

@@ -48,7 +48,7 @@ export interface UnitOptions {
 }
 
 /** Counts of the first `count` values of `z` from `start` on equal bins over [min, max]. */
-function histogramOf(z: Float64Array, start: number, count: number, min: number, max: number, bins: number): ActivationHistogram {
+function histogramOf(z: ArrayLike<number>, start: number, count: number, min: number, max: number, bins: number): ActivationHistogram {
   const counts = new Array<number>(bins).fill(0);
   // A unit whose pre-activations are all 0 still gets a bin of width 1 around them.
   const [low, high] = min === max ? [min - 0.5, max + 0.5] : [min, max];

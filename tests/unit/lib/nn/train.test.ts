@@ -26,7 +26,7 @@ const lab = (seed: number): TrainingConfig => ({
 describe('the lab configuration', () => {
   // make_moons(2000, noise 0.2, seed 42), 70/15/15, standardised; 500 epochs. The seed's NumPy
   // script reaches 96.0-96.7% test accuracy on this problem.
-  it.each([42, 2, 3, 5])('reaches at least 95%% test accuracy with network seed %i', (seed) => {
+  it.each([42, 2, 3, 5])('reaches at least 95 percent test accuracy with network seed %i', (seed) => {
     const trainer = createTrainer(lab(seed), moons);
     const history = train(trainer, { epochs: 500 });
     expect(history.outcome).toBe('completed');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src/lib/index.ts';
 import { activate, activationBackward } from '../../../../src/lib/nn/activation-kernels.ts';
-import type { LayerActivationId, LayerShape } from '../../../../src/lib/nn/network.ts';
+import type { FloatArray, LayerActivationId, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
 import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
 import { sumOfSquares } from '../../../../src/lib/nn/diagnostics.ts';
@@ -14,7 +14,7 @@ function shapeOf(inputs: number, outputs: number): LayerShape {
 }
 
 /** Equal bit for bit (+0 and -0 differ), any NaN matching any NaN. */
-function expectSameBits(actual: Float64Array, expected: Float64Array, what: string): void {
+function expectSameBits(actual: FloatArray, expected: FloatArray, what: string): void {
   for (let k = 0; k < expected.length; k++) {
     const same = Object.is(actual[k], expected[k]) || (Number.isNaN(actual[k]) && Number.isNaN(expected[k]));
     if (!same) expect.fail(`${what}, entry ${k}: fused ${actual[k]}, separate ${expected[k]}`);
@@ -27,7 +27,7 @@ describe('fused WebAssembly products', () => {
   const random = createRandom(11);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random.uniform() * values.length)];
   /** Mostly normal draws, one in five a special value (NaN, infinities, signed zeros, subnormals). */
-  const fill = (a: Float64Array) => a.forEach((_, k) => (a[k] = random.uniform() < 0.2 ? pick(SPECIAL) : random.normal()));
+  const fill = (a: FloatArray) => a.forEach((_, k) => (a[k] = random.uniform() < 0.2 ? pick(SPECIAL) : random.normal()));
   const cases = Array.from({ length: 40 }, () => [pick([1, 2, 3, 5, 8, 16, 32]), pick([1, 3, 4, 5, 8, 16]), pick([1, 2, 3, 7, 63, 64])] as const);
   const activations: [LayerActivationId, number][] = [['relu', 0], ['leaky_relu', 0.01], ['leaky_relu', 0.3], ['prelu', 0.25]];
 

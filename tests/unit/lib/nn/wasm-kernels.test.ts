@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNetwork, createRandom, createTrainer, makeMoons, splitDataset, standardizeSplit } from '../../../../src/lib/index.ts';
 import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
-import type { LayerShape } from '../../../../src/lib/nn/network.ts';
+import type { FloatArray, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
 
 function shapeOf(inputs: number, outputs: number): LayerShape {
@@ -15,7 +15,7 @@ function shapeOf(inputs: number, outputs: number): LayerShape {
  * terms behind it (`scale`): summing in another order may differ by a few ulps of that sum,
  * however much of it cancels.
  */
-function expectClose(actual: Float64Array, expected: Float64Array, scale: Float64Array): void {
+function expectClose(actual: FloatArray, expected: FloatArray, scale: FloatArray): void {
   for (let k = 0; k < expected.length; k++) {
     const error = Math.abs(actual[k] - expected[k]);
     if (!(error <= 1e-12 * scale[k])) expect.fail(`entry ${k}: wasm ${actual[k]}, js ${expected[k]}, scale ${scale[k]}`);
@@ -36,7 +36,7 @@ describe('WebAssembly SIMD linear kernels', () => {
   it.each(cases)('match the JavaScript kernels for %i inputs, %i outputs, %i samples', (inputs, outputs, count) => {
     const shape = shapeOf(inputs, outputs);
     const arena = createKernelArena([shape.parameterCount, inputs * count, outputs * count, outputs * count, shape.parameterCount, inputs * count]);
-    const fill = (a: Float64Array) => a.forEach((_, k) => (a[k] = random.normal()));
+    const fill = (a: FloatArray) => a.forEach((_, k) => (a[k] = random.normal()));
     const parameters = arena.allocate(shape.parameterCount);
     const x = arena.allocate(inputs * count);
     const delta = arena.allocate(outputs * count);
@@ -44,7 +44,7 @@ describe('WebAssembly SIMD linear kernels', () => {
     const gradient = arena.allocate(shape.parameterCount);
     const upstream = arena.allocate(inputs * count);
     [parameters, x, delta, z, gradient, upstream].forEach(fill);
-    const abs = (a: Float64Array) => a.map(Math.abs);
+    const abs = (a: FloatArray) => a.map(Math.abs);
 
     arena.kernels.linearForward(shape, parameters, x, z, count);
     const zExpected = new Float64Array(outputs * count);
