@@ -201,7 +201,7 @@ export function retrainSetting(options: RetrainOptions): RetrainSetting {
   let chosen = false;
 
   const element = document.createElement('div');
-  element.className = 'al-control al-retrain';
+  element.className = 'al-retrain';
   const label = document.createElement('label');
   const box = document.createElement('input');
   Object.assign(box, { type: 'checkbox', id, checked: retrainDefault(last, fastMs) });

@@ -30,7 +30,7 @@ export function heatmapStrength(p: number): number {
  * still-boundary.ts, whose one path per class and part the live view uses too, with the reader's
  * own points as dots on top (`yourPointsMark`).
  */
-export function boundaryFigure(points: PlotPoints, bounds: Bounds, marks: Plot.Markish[], width: number, description: string): Plot.PlotOptions {
+export function boundaryFigure(bounds: Bounds, marks: Plot.Markish[], width: number, description: string): Plot.PlotOptions {
   const size = Math.min(width, 560);
   return themed({
     width: size,

@@ -60,7 +60,7 @@ export function liveFigures(part: (name: string) => HTMLElement, host: HTMLEleme
   const drawBoundary = (plotted: Plotted, current: readonly EpochPoint[]) => {
     const width = part('boundary').clientWidth || 480;
     const marks = [pointPaths(plotted.points, (kind) => kind !== 'yours'), yourPointsMark(plotted.points)];
-    boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, marks, width, describeBoundary(current)));
+    boundary = drawChart(boundaryFigure(plotted.bounds, marks, width, describeBoundary(current)));
     part('boundary').replaceChildren(boundary);
     paintHeatmap = createHeatmap(boundary as Parameters<typeof createHeatmap>[0], plotted.bounds, host);
     paintedHeatmap = null;
