@@ -83,6 +83,36 @@ test('quick key presses on the learning rate show exactly the last setting, fini
   expect(last).not.toBe(first);
 });
 
+test('dragging the slider with the pointer shows finished runs while the drag goes on, and the last one once it ends', async () => {
+  const { page } = await openLab();
+  await setting(page).check();
+  await settled(page);
+  await watch(page);
+  const before = (await seen(page)).losses.length;
+  await page.locator('#lab-lr').scrollIntoViewIfNeeded();
+  const slider = (await page.locator('#lab-lr').boundingBox())!;
+  const y = slider.y + slider.height / 2;
+  // The article's rate sits near the middle of the log slider; drag a little to the left, slowly, for about three seconds.
+  const thumb = await page.locator('#lab-lr').evaluate((input: HTMLInputElement) => (Number(input.value) - Number(input.min)) / (Number(input.max) - Number(input.min)));
+  const startX = slider.x + 8 + thumb * (slider.width - 16);
+  await page.mouse.move(startX, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 20; step++) {
+    await page.mouse.move(startX - step * 3, y);
+    await page.waitForTimeout(150);
+  }
+  const duringDrag = (await seen(page)).losses.slice(before);
+  await page.mouse.up();
+  expect(duringDrag.filter((text) => text.startsWith('After epoch 500:')).length).toBeGreaterThanOrEqual(1);
+  await settled(page);
+  const last = await lossDescription(page);
+  await page.waitForTimeout(1500);
+  expect(await lossDescription(page)).toBe(last);
+  expect((await seen(page)).tasks.filter((duration) => duration > FREEZE_MS)).toEqual([]);
+  expect(Number(new URL(page.url()).searchParams.get('lab.lr'))).toBeLessThan(0.05);
+  await page.context().close();
+});
+
 test('a run that blows up says so; a refused value does not retrain; switching the setting off brings back the Train button', async () => {
   const { page } = await openLab();
   await setting(page).focus();

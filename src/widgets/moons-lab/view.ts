@@ -195,7 +195,9 @@ export function mountLab(host: HTMLElement): void {
     checking = false;
     holding = false;
     timedFrom = retrainIt ? performance.now() : null;
-    if (!retrainIt) resetShown(next);
+    // The worker drops the run shown for the new one: a retrain keeps its figures, but it no longer trains.
+    if (retrainIt) shown.running = false;
+    else resetShown(next);
     send({ run, type: 'configure', state: next, points: [...userPoints], retrain: retrainIt });
     requestDraw();
   }
