@@ -2,8 +2,9 @@
  * The lab in the browser: the article's 500-epoch run in headless Chromium, from the click on
  * Train until the page shows epoch 500 finished, drawing included; then, with "Retrain on every
  * change" on, from a key press on the learning-rate slider until the retrained run's figures
- * are shown. Run with `npm run bench:lab` (which builds the site first); `--runs N` sets the
- * number of timed runs (default 5).
+ * are shown: first its float32 preview, then the float64 run that confirms it. Run with
+ * `npm run bench:lab` (which builds the site first); `--runs N` sets the number of timed runs
+ * (default 5).
  *
  * Both are timed inside the page, from the input event's timestamp to the task after the frame
  * in which the lab shows the finished run. Timing from Node instead (as before) added
@@ -32,17 +33,22 @@ async function arm(page: Page, event: 'click' | 'keydown'): Promise<void> {
 }
 
 /**
- * Resolves, in the page, once the lab shows a finished 500-epoch run with no retrain on its way,
- * after the frame that drew it: ms from the armed input, and the longest task since.
+ * Resolves, in the page, once the lab shows a finished 500-epoch run with no retrain on its way
+ * (or, for 'preview', a retrain's float32 preview of one), after the frame that drew it: ms
+ * from the armed input, and the longest task since.
  */
-async function finished(page: Page): Promise<{ ms: number; longest: number }> {
+async function finished(page: Page, what: 'float64' | 'preview' = 'float64'): Promise<{ ms: number; longest: number }> {
   return page.evaluate(
-    (tag) =>
+    ([tag, what]) =>
       new Promise<{ ms: number; longest: number }>((resolve) => {
         const lab = document.querySelector<HTMLElement>(tag)!;
         const probe = (window as unknown as { probe: Probe }).probe;
+        const status = () => lab.querySelector('[data-part="status"]')?.textContent ?? '';
         const done = () =>
-          lab.dataset.epoch === '500' && lab.dataset.running === 'false' && lab.dataset.retraining === 'false' && lab.querySelector('[data-part="status"]')?.textContent === 'Finished 500 epochs.';
+          lab.dataset.epoch === '500' &&
+          lab.dataset.running === 'false' &&
+          lab.dataset.retraining === 'false' &&
+          (what === 'preview' ? lab.dataset.precision === 'float32' && status().startsWith('Preview') : status() === 'Finished 500 epochs.');
         const check = () => {
           if (!done() || Number.isNaN(probe.inputAt)) return;
           observer.disconnect();
@@ -52,13 +58,13 @@ async function finished(page: Page): Promise<{ ms: number; longest: number }> {
         const observer = new MutationObserver(check);
         observer.observe(lab, { attributes: true, subtree: true, childList: true, characterData: true });
       }),
-    LAB,
+    [LAB, what] as const,
   );
 }
 
 const site = await serveStatic('dist');
 const browser = await launchChromium();
-const results = { train: [] as number[], trainLongest: [] as number[], playwright: [] as number[], retrain: [] as number[], retrainLongest: [] as number[] };
+const results = { train: [] as number[], trainLongest: [] as number[], playwright: [] as number[], preview: [] as number[], retrain: [] as number[], retrainLongest: [] as number[] };
 for (let run = 0; run <= runs; run++) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${site.url}lessons/09-lab-two-moons/`);
@@ -76,14 +82,16 @@ for (let run = 0; run <= runs; run++) {
   await page.getByLabel('Retrain on every change').check();
   await page.waitForSelector(`${LAB}[data-retraining="false"]`);
   await arm(page, 'keydown');
+  const previewed = finished(page, 'preview');
   const retrained = finished(page);
   await page.locator(`#lab-lr`).press('ArrowRight');
-  const retrain = await retrained;
+  const [preview, retrain] = [await previewed, await retrained];
   // The first run warms up the JIT and the worker's module cache; it is not counted.
   if (run > 0) {
     results.train.push(train.ms);
     results.trainLongest.push(train.longest);
     results.playwright.push(seen);
+    results.preview.push(preview.ms);
     results.retrain.push(retrain.ms);
     results.retrainLongest.push(retrain.longest);
   }
@@ -98,6 +106,7 @@ const ms = (values: number[]) => values.map((t) => t.toFixed(0)).join(' ');
 console.log(`Lab in Chromium, 500 epochs with drawing, click on Train to finished: median ${(median(results.train) / 1000).toFixed(2)} s over ${runs} runs`);
 console.log(`  runs (s): ${seconds(results.train)}; as Playwright sees it (s): ${seconds(results.playwright)}`);
 console.log(`  longest main-thread task per run (ms): ${ms(results.trainLongest)}`);
-console.log(`Retrain on every change, key on the learning-rate slider to the retrained run shown: median ${(median(results.retrain) / 1000).toFixed(2)} s`);
-console.log(`  runs (s): ${seconds(results.retrain)}`);
+console.log(`Retrain on every change, key on the learning-rate slider to its float32 preview shown: median ${(median(results.preview) / 1000).toFixed(2)} s`);
+console.log(`  runs (s): ${seconds(results.preview)}`);
+console.log(`  to the float64 run that confirms it: median ${(median(results.retrain) / 1000).toFixed(2)} s; runs (s): ${seconds(results.retrain)}`);
 console.log(`  longest main-thread task per run (ms): ${ms(results.retrainLongest)}`);

@@ -83,6 +83,36 @@ test('quick key presses on the learning rate show exactly the last setting, fini
   expect(last).not.toBe(first);
 });
 
+test('a retrain shows its float32 preview first, labelled as one, then the float64 run that confirms it', async () => {
+  const { page, problems } = await openLab();
+  await setting(page).check();
+  await settled(page);
+  await watch(page);
+  // Every state the status line passes through, with the precision hook and the Evaluate button.
+  await page.evaluate((tag) => {
+    const lab = document.querySelector<HTMLElement>(tag)!;
+    const states: string[] = [];
+    (window as unknown as { states: string[] }).states = states;
+    const status = lab.querySelector('[data-part="status"]')!;
+    const evaluate = lab.querySelector<HTMLButtonElement>('[data-part="evaluate"]')!;
+    new MutationObserver(() => states.push(`${status.textContent} | ${lab.dataset.precision} | evaluate ${evaluate.disabled ? 'off' : 'on'}`)).observe(lab, { attributes: true, subtree: true, childList: true, characterData: true });
+  }, LAB);
+  await page.locator('#lab-lr').focus();
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  await page.waitForTimeout(1500);
+  const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
+  const preview = 'Preview (float32) of 500 epochs: confirming in float64… | float32 | evaluate off';
+  expect(states).toContain(preview);
+  // The preview comes before the confirmed run, which ends it: nothing of the preview is left.
+  expect(states.lastIndexOf(preview)).toBeLessThan(states.findIndex((state) => state.startsWith(`${FINISHED} | float64`)));
+  expect(states.at(-1)).toMatch(/^Finished 500 epochs\. \| float64 \| evaluate on$/);
+  // Only the confirmed run is announced.
+  expect((await seen(page)).said.filter((text) => text.startsWith('Retrained.'))).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('dragging the slider with the pointer shows finished runs while the drag goes on, and the last one once it ends', async () => {
   const { page } = await openLab();
   await setting(page).check();

@@ -18,6 +18,11 @@ function suggestedRate(rate: number): number {
   return Number((rate / 20).toPrecision(1));
 }
 
+/** The status line while a retrain's float32 preview is shown and its float64 run confirms it. */
+export function previewMessage(epoch: number): string {
+  return `Preview (float32) of ${plural(epoch, 'epoch')}: confirming in float64…`;
+}
+
 /** The status line for a run that stopped in `epoch`; `deadLayer` is the 1-based silent layer for 'dead'. */
 export function stopMessage(reason: StopReason, epoch: number, state: LabState, deadLayer: number): string {
   if (reason === 'paused') return `Paused after epoch ${epoch}.`;

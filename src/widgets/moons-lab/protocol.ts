@@ -77,9 +77,13 @@ export interface GradientLayer {
 /** What the worker tells the page about run `run`. */
 export type LabReport = { run: number } & (
   | { type: 'configured'; points: PlotPoints; bounds: Bounds; epochs: number }
-  | { type: 'progress'; epochs: EpochPoint[]; epoch: number; heatmap: Float64Array; running: boolean }
-  /** `warning`: a run that completed but failed (its loss rose far above the start, or it ended at chance), with advice. */
-  | { type: 'stopped'; reason: StopReason; epoch: number; message: string; warning?: string }
+  /** `replace`: these epochs replace the ones reported so far (a retrain's float64 confirmation of its preview). */
+  | { type: 'progress'; epochs: EpochPoint[]; epoch: number; heatmap: Float64Array; running: boolean; replace?: boolean }
+  /**
+   * `warning`: a run that completed but failed (its loss rose far above the start, or it ended at chance), with advice.
+   * `preview`: the end of a retrain's float32 preview; its float64 confirmation follows, unless a newer configure comes first.
+   */
+  | { type: 'stopped'; reason: StopReason; epoch: number; message: string; warning?: string; preview?: boolean }
   | { type: 'evaluation'; loss: number; accuracy: number; confusion: [[number, number], [number, number]]; size: number }
   /** `layers` null: not checkable, because the largest weight (`largestWeight`) is not finite or too large to nudge. */
   | { type: 'gradients'; layers: GradientLayer[] | null; largestWeight: number }

@@ -37,7 +37,7 @@ export function resetRun(shown: ShownRun, state: LabState): void {
 export function applyReport(shown: ShownRun, report: LabReport): void {
   if (report.type === 'configured') shown.plotted = report;
   else if (report.type === 'progress') {
-    shown.current = shown.current.concat(report.epochs);
+    shown.current = report.replace ? report.epochs : shown.current.concat(report.epochs);
     shown.epoch = report.epoch;
     shown.heatmap = report.heatmap;
     shown.running = report.running;

@@ -11,6 +11,8 @@ export interface RunView {
   checking: boolean;
   /** Why nothing may train now (a refused setting, a configure that failed), or null. */
   blocked: string | null;
+  /** A retrain's float32 preview is shown while its float64 run confirms it: nothing to evaluate or check yet. */
+  confirming?: boolean;
 }
 
 /** The toolbar and result buttons as the reader sees them. */
@@ -46,7 +48,7 @@ export function toolbarState(view: RunView): ToolbarState {
     playLabel: view.running ? 'Pause' : view.epoch > 0 && !finished ? 'Resume' : 'Train',
     playDisabled,
     stepDisabled: view.running || playDisabled,
-    evaluateDisabled: blocked || view.running || view.epoch === 0 || view.stopReason === 'diverged',
-    gradientsDisabled: blocked || view.running || view.checking,
+    evaluateDisabled: blocked || view.running || view.confirming === true || view.epoch === 0 || view.stopReason === 'diverged',
+    gradientsDisabled: blocked || view.running || view.confirming === true || view.checking,
   };
 }

@@ -51,6 +51,8 @@ export function mountLab(host: HTMLElement): void {
   let shownRun = 0;
   /** A retrain's end is arriving (configured … stopped): nothing is drawn until all of it has. */
   let holding = false;
+  /** A retrain's float32 preview is shown and its float64 run is on its way (session.ts). */
+  let confirming = false;
   /** The reader has asked for the test set: retrains then show their test figures too. */
   let followTest = false;
   /** The test summary of the retrain arriving, for its announcement. */
@@ -194,6 +196,7 @@ export function mountLab(host: HTMLElement): void {
     failure = null;
     checking = false;
     holding = false;
+    confirming = false;
     timedFrom = retrainIt ? performance.now() : null;
     // The worker drops the run shown for the new one: a retrain keeps its figures, but it no longer trains.
     if (retrainIt) shown.running = false;
@@ -222,6 +225,8 @@ export function mountLab(host: HTMLElement): void {
       holding = true;
       resetShown(sent.state);
     }
+    // The float64 confirmation of a preview arrives whole too, and replaces the preview's epochs.
+    if (report.type === 'progress' && report.replace) holding = true;
     applyReport(shown, report);
     if (report.type === 'configured') {
       configuring = false;
@@ -241,7 +246,9 @@ export function mountLab(host: HTMLElement): void {
       timedFrom = null;
       if (sent.retrain) {
         holding = false;
-        settled.result(`Retrained. ${said}${testSummary}`);
+        confirming = report.preview === true;
+        // A preview is shown at once but announced only once confirmed; a newer change need not wait for it.
+        if (!confirming) settled.result(`Retrained. ${said}${testSummary}`);
         runs.finished();
       } else announce(said);
       // Last: a new default may switch the setting, which may start a run.
@@ -287,7 +294,7 @@ export function mountLab(host: HTMLElement): void {
     const retraining = runs.busy || runs.waiting;
     const blocked = settingRefused() ? INVALID_SETTING : failure !== null ? NO_RUN : retraining ? RETRAINING : null;
     const { running, epoch, stopReason } = shown;
-    const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked });
+    const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked, confirming });
     buttons.play.textContent = toolbar.playLabel;
     buttons.play.setAttribute('aria-pressed', String(running));
     buttons.play.disabled = toolbar.playDisabled;
@@ -303,6 +310,7 @@ export function mountLab(host: HTMLElement): void {
     host.dataset.running = String(running);
     host.dataset.epoch = String(epoch);
     host.dataset.retraining = String(retraining);
+    host.dataset.precision = confirming ? 'float32' : 'float64';
   }
 
   host.replaceChildren(view);

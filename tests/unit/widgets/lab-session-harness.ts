@@ -5,13 +5,13 @@ import { createLabSession } from '../../../src/widgets/moons-lab/session.ts';
 /** A request without its run id: the harness adds the current one (each configure starts the next). */
 type Request = LabRequest extends infer R ? (R extends LabRequest ? Omit<R, 'run'> : never) : never;
 
-/** A session with a queue for a scheduler and a clock that advances `tick` ms per reading. */
-export function harness(tick = 1) {
+/** A session with a queue for a scheduler and a clock that advances `tick` ms per reading; `warmUp` as the worker's (off by default, so queues hold only the run's slices). */
+export function harness(tick = 1, warmUp = false) {
   const reports: LabReport[] = [];
   const queue: (() => void)[] = [];
   let clock = 0;
   let run = 0;
-  const respond = createLabSession({ post: (report) => reports.push(report), schedule: (work) => queue.push(work), now: () => (clock += tick) - tick });
+  const respond = createLabSession({ post: (report) => reports.push(report), schedule: (work) => queue.push(work), now: () => (clock += tick) - tick }, { warmUp });
   const runQueue = (limit = 10_000) => {
     for (let i = 0; i < limit && queue.length > 0; i++) queue.shift()!();
   };

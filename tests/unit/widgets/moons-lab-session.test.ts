@@ -168,19 +168,36 @@ describe('the training session', () => {
 describe('retraining and quiet runs', () => {
   const types = (reports: LabReport[]) => reports.map((report) => report.type);
 
-  test('a retrain trains the whole run at once and reports only its end: points, every epoch with the heatmap, the test set, the stop', () => {
+  test('a retrain trains its float32 preview, then the float64 run, and reports only the ends: points, every epoch with the heatmap, the test set, the stop', () => {
     // A slow clock: a normal run this long would report on the way.
     const lab = harness(10);
     lab.send({ type: 'configure', state: small, points: [], retrain: true });
     expect(lab.reports).toEqual([]);
     lab.runQueue();
-    expect(types(lab.reports)).toEqual(['configured', 'progress', 'evaluation', 'stopped']);
-    const [progress] = lab.of('progress');
-    expect(progress.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect([progress.epoch, progress.running, progress.heatmap.length]).toEqual([40, false, GRID * GRID]);
-    expect(lab.of('evaluation')[0].size).toBe(60);
-    expect(lab.of('stopped')[0]).toMatchObject({ run: 1, reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' });
+    expect(types(lab.reports)).toEqual(['configured', 'progress', 'evaluation', 'stopped', 'progress', 'evaluation', 'stopped']);
+    const [preview, confirmed] = lab.of('progress');
+    const epochs = Array.from({ length: 40 }, (_, i) => i + 1);
+    expect(preview.epochs.map((e) => e.epoch)).toEqual(epochs);
+    // The run goes on after its preview, to confirm it.
+    expect([preview.epoch, preview.running, preview.heatmap.length, preview.replace]).toEqual([40, true, GRID * GRID, undefined]);
+    expect(confirmed.epochs.map((e) => e.epoch)).toEqual(epochs);
+    expect([confirmed.epoch, confirmed.running, confirmed.replace]).toEqual([40, false, true]);
+    expect(lab.of('evaluation').map((e) => e.size)).toEqual([60, 60]);
+    const [previewStop, finalStop] = lab.of('stopped');
+    expect(previewStop).toMatchObject({ run: 1, reason: 'completed', epoch: 40, preview: true, message: 'Preview (float32) of 40 epochs: confirming in float64…' });
+    expect(finalStop).toMatchObject({ run: 1, reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' });
+    expect(finalStop.preview).toBeUndefined();
     expect(lab.reports.every((report) => report.run === 1)).toBe(true);
+
+    // The confirmed epochs are the float64 run's, bit for bit; the preview's are close, not the same.
+    const normal = harness(10);
+    normal.send({ type: 'configure', state: small, points: [] });
+    normal.send({ type: 'play' });
+    normal.runQueue();
+    const trained = normal.of('progress').flatMap((report) => report.epochs);
+    expect(confirmed.epochs).toEqual(trained);
+    expect(preview.epochs).not.toEqual(trained);
+    expect(Math.abs(preview.epochs[39].validationLoss - trained[39].validationLoss)).toBeLessThan(0.01);
   });
 
   test("the reader's next change drops a retrain within one slice: its next slice trains nothing, and it never reports", () => {
@@ -198,8 +215,11 @@ describe('retraining and quiet runs', () => {
       [2, 'progress'],
       [2, 'evaluation'],
       [2, 'stopped'],
+      [2, 'progress'],
+      [2, 'evaluation'],
+      [2, 'stopped'],
     ]);
-    expect(lab.of('progress')[0].epochs).toHaveLength(40);
+    expect(lab.of('progress').map((report) => report.epochs.length)).toEqual([40, 40]);
   });
 
   test('a diverged retrain reports its stop without a test evaluation; a dead one with it', () => {
@@ -329,5 +349,35 @@ describe('what a stopped run says', () => {
     lab.send({ type: 'play' });
     lab.runQueue();
     expect(lab.of('stopped')[0].warning).toBeUndefined();
+  });
+});
+
+describe('a fresh worker primes its code', () => {
+  test('by training throwaway copies of its first run, posting nothing and leaving the run untouched', () => {
+    const warm = harness(1, true);
+    warm.send({ type: 'configure', state: small, points: [] });
+    const posted = warm.reports.length;
+    expect(warm.queue).toHaveLength(1);
+    warm.runQueue();
+    expect(warm.reports).toHaveLength(posted);
+    warm.send({ type: 'play' });
+    warm.runQueue();
+    const cold = harness(1, false);
+    cold.send({ type: 'configure', state: small, points: [] });
+    cold.send({ type: 'play' });
+    cold.runQueue();
+    const epochs = (lab: ReturnType<typeof harness>) => lab.of('progress').flatMap((report) => report.epochs);
+    expect(epochs(warm)).toEqual(epochs(cold));
+  });
+
+  test('and stops priming as soon as the reader trains', () => {
+    const warm = harness(1, true);
+    warm.send({ type: 'configure', state: small, points: [] });
+    warm.send({ type: 'play' });
+    // The priming slice runs first and sees the run training: it trains nothing and schedules nothing.
+    const before = warm.clock();
+    warm.queue.shift()!();
+    expect(warm.clock() - before).toBeLessThanOrEqual(2);
+    expect(warm.queue).toHaveLength(1);
   });
 });
