@@ -24,7 +24,11 @@ import {
 import { softmaxStrided } from '../math/softmax.ts';
 import type { FloatArray, LayerActivationId } from './network.ts';
 
-/** A[k] = f(Z[k]) for the first units·count entries; softmax runs down each sample's column. */
+/**
+ * A[k] = f(Z[k]) for the first units·count entries; softmax runs down each sample's column.
+ * With `cache`, the sigmoid keeps each e^-|z| there for activationBackward, which would
+ * otherwise compute the same exponential again (the same value, so the same bits).
+ */
 export function activate(
   id: LayerActivationId,
   alpha: number,
@@ -32,6 +36,7 @@ export function activate(
   a: FloatArray,
   units: number,
   count: number,
+  cache: Float64Array | null = null,
 ): void {
   const length = units * count;
   switch (id) {
@@ -43,7 +48,17 @@ export function activate(
       for (let k = 0; k < length; k++) a[k] = leakyRelu(z[k], alpha);
       return;
     case 'sigmoid':
-      for (let k = 0; k < length; k++) a[k] = sigmoid(z[k]);
+      if (cache === null) {
+        for (let k = 0; k < length; k++) a[k] = sigmoid(z[k]);
+        return;
+      }
+      // sigmoid(z), written from e = e^-|z| as activation-functions.ts does for each sign.
+      for (let k = 0; k < length; k++) {
+        const value = z[k];
+        const e = Math.exp(-Math.abs(value));
+        cache[k] = e;
+        a[k] = value >= 0 ? 1 / (1 + e) : e / (1 + e);
+      }
       return;
     case 'tanh':
       for (let k = 0; k < length; k++) a[k] = Math.tanh(z[k]);
@@ -75,6 +90,7 @@ export function activate(
 /**
  * Turns the upstream gradient dA (in `delta`) into dZ = dA ⊙ f'(Z) in place; for softmax,
  * dZ = A ⊙ (dA - Σ dA·A) per sample. Returns Σ dA·∂f/∂alpha, PReLU's alpha gradient (else 0).
+ * `cache`: the e^-|z| that activate kept for these Z (sigmoid only).
  */
 export function activationBackward(
   id: LayerActivationId,
@@ -84,6 +100,7 @@ export function activationBackward(
   delta: FloatArray,
   units: number,
   count: number,
+  cache: Float64Array | null = null,
 ): number {
   const length = units * count;
   switch (id) {
@@ -102,7 +119,16 @@ export function activationBackward(
       return alphaGradient;
     }
     case 'sigmoid':
-      for (let k = 0; k < length; k++) delta[k] *= sigmoidDerivative(z[k]);
+      if (cache === null) {
+        for (let k = 0; k < length; k++) delta[k] *= sigmoidDerivative(z[k]);
+        return 0;
+      }
+      // sigmoidDerivative's e / (1 + e)², from the e kept by activate.
+      for (let k = 0; k < length; k++) {
+        const e = cache[k];
+        const d = 1 + e;
+        delta[k] *= e / (d * d);
+      }
       return 0;
     case 'tanh':
       for (let k = 0; k < length; k++) delta[k] *= tanhDerivative(z[k]);

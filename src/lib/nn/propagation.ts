@@ -38,6 +38,8 @@ export interface Workspace {
   readonly gradients: readonly FloatArray[];
   /** The batch's mean loss, as the last backward pass left it (a slot, so no number is boxed per batch). */
   readonly loss: Float64Array;
+  /** Per sigmoid layer, the e^-|z| of its last forward pass for the backward pass (activate); null for other layers. */
+  readonly expCache: readonly (Float64Array | null)[];
   /** Where the loss finds the output batch; updated in place for each batch size. */
   readonly outputLayout: { rows: number; readonly cols: number; readonly rowStride: 1; colStride: number };
 }
@@ -63,6 +65,7 @@ export function createWorkspace(network: Network<FloatArray>, capacity: number, 
     delta: shapes.map((s) => allocate(s.outputs * capacity)),
     gradients: shapes.map((s) => allocate(s.parameterCount)),
     loss: new Float64Array(1),
+    expCache: shapes.map((s) => (s.activation === 'sigmoid' ? new Float64Array(s.outputs * capacity) : null)),
     outputLayout: { rows: capacity, cols: shapes[shapes.length - 1].outputs, rowStride: 1, colStride: capacity },
   };
 }
@@ -105,7 +108,7 @@ export function forward(network: Network<FloatArray>, workspace: Workspace, coun
     // ReLU and Leaky ReLU: A in the same pass as the product.
     if (!kernels.forwardActivate(shape, parameters[l], input, z[l], a[l], count, shape.activation, alpha)) {
       kernels.linearForward(shape, parameters[l], input, z[l], count);
-      activate(shape.activation, alpha, z[l], a[l], shape.outputs, count);
+      activate(shape.activation, alpha, z[l], a[l], shape.outputs, count, workspace.expCache[l]);
     }
   }
 }
@@ -169,7 +172,7 @@ export function backward(
     softmaxSparseCrossEntropyDelta(a[last], target, delta[last], units, count);
   } else {
     value = meanLoss(loss.id, loss.delta, target, a[last], delta[last], layout);
-    alphaGradient = activationBackward(output.activation, outputAlpha, z[last], a[last], delta[last], units, count);
+    alphaGradient = activationBackward(output.activation, outputAlpha, z[last], a[last], delta[last], units, count, workspace.expCache[last]);
   }
   if (variant === 'article') {
     multiplyByDerivativeAgain(output.activation, outputAlpha, z[last], a[last], delta[last], units, count);
@@ -185,7 +188,7 @@ export function backward(
       // ReLU and Leaky ReLU below: dZ in the same pass as the product.
       const fused = kernels.inputGradientsThrough(shape, parameters[l], delta[l], delta[l - 1], z[l - 1], count, below.activation, alphaBelow);
       if (!fused) kernels.inputGradients(shape, parameters[l], delta[l], delta[l - 1], count);
-      alphaGradient = fused ? 0 : activationBackward(below.activation, alphaBelow, z[l - 1], a[l - 1], delta[l - 1], below.outputs, count);
+      alphaGradient = fused ? 0 : activationBackward(below.activation, alphaBelow, z[l - 1], a[l - 1], delta[l - 1], below.outputs, count, workspace.expCache[l - 1]);
     }
   }
   workspace.loss[0] = value;
