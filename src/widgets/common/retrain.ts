@@ -17,8 +17,9 @@
  *   RETRAIN_FAST_MS, off above it, off until a first run is measured. Once the reader ticks or
  *   clears it, their choice stands for the page's life. It is page-local, not in the address:
  *   its default depends on the device, not on the setup a link shares.
- * - RETRAIN_ANNOUNCE_MS: how long a widget's live region should wait after the last change
- *   before announcing a retrained result, so dragging does not announce every step.
+ * - `settledAnnouncer(announce)` announces a retrained result only once the reader has left the
+ *   controls alone for RETRAIN_ANNOUNCE_MS (`changed()` on every change postpones it), so dragging
+ *   does not announce every step, and what is announced is what the figures show then.
  *
  * The widget keeps its run ids and drops reports from superseded runs as before; it calls
  * `finished()` when its current run's final report arrives (completed, stopped early, failed).
@@ -109,6 +110,37 @@ export function latestWins<Config>(start: (config: Config) => void, patienceMs =
     },
     get waiting() {
       return waiting !== null;
+    },
+  };
+}
+
+/** What `settledAnnouncer` returns. */
+export interface SettledAnnouncer {
+  /** A retrained result to announce once things are quiet; replaces one not yet announced. */
+  result(message: string): void;
+  /** The reader changed something: a result not yet announced waits RETRAIN_ANNOUNCE_MS more. */
+  changed(): void;
+}
+
+/** Debounces retrained results for a live region (`announce` says a message at once). See the module comment. */
+export function settledAnnouncer(announce: (message: string) => void, quietMs = RETRAIN_ANNOUNCE_MS, clock: RetrainClock = pageClock): SettledAnnouncer {
+  let message: string | null = null;
+  let timer: number | null = null;
+  const arm = () => {
+    if (timer !== null) clock.clearTimer(timer);
+    timer = clock.setTimer(() => {
+      timer = null;
+      if (message !== null) announce(message);
+      message = null;
+    }, quietMs);
+  };
+  return {
+    result(next) {
+      message = next;
+      arm();
+    },
+    changed() {
+      if (message !== null) arm();
     },
   };
 }
