@@ -139,8 +139,9 @@ test('Retrain on every change, by keyboard: fast presses on the learning rate sh
   expect(ordinary.problems).toEqual([]);
   await ordinary.page.context().close();
 
-  await box.focus();
-  await page.keyboard.press('Space');
+  // Off again, from the keyboard: a change now gives an untrained run that waits for Train.
+  await toggleRetrainByKeyboard(page, WIDGET, 'dying-retrain');
+  expect(await box.isChecked()).toBe(false);
   await pressOnSlider(page, 'dying-seed', 'ArrowRight', 1);
   await page.waitForSelector(`${WIDGET}[data-epoch-a="0"][data-epoch-b="0"][data-retraining="false"]`);
   expect(await button(page, 'Train').isEnabled()).toBe(true);

@@ -192,6 +192,7 @@ test('Retrain on every change, by keyboard: fast presses on the epochs slider sh
   await retrainedTo(page, 'softmax', 50);
   await expect.poll(() => partText(page, 'softmax', 'live')).toMatch(/^Retrained\. Finished 50 epochs\./);
   expect(await page.locator('#softmax-retrain-hint').textContent()).toMatch(/full run takes (about )?\d+\.\d s/);
+  console.log(`pairing lab, softmax preset, 50 epochs: ${await page.locator('#softmax-retrain-hint').textContent()}`);
 
   await recordPage(page, `${widget('softmax')} [data-part="live"]`);
   // Eight presses, 50 → 90 epochs, faster than a run: latest wins, and nothing waits in a queue.
@@ -224,9 +225,8 @@ test('Retrain on every change, by keyboard: fast presses on the epochs slider sh
   expect(await finals(ordinary.page, 'softmax')).toEqual(shown);
   await ordinary.page.context().close();
 
-  // Off again: a change starts an untrained run that waits for Train, as without the setting.
-  await box.focus();
-  await page.keyboard.press('Space');
+  // Off again, from the keyboard: a change now gives an untrained run that waits for Train.
+  await toggleRetrainByKeyboard(page, widget('softmax'), 'softmax-retrain');
   expect(await box.isChecked()).toBe(false);
   await pressOnSlider(page, 'softmax-seed', 'ArrowRight', 1);
   await page.waitForSelector(`${widget('softmax')}[data-epoch-a="0"][data-epoch-b="0"][data-retraining="false"]`);

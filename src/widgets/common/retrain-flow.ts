@@ -6,7 +6,7 @@
  * widget only says how to send a retrain, how to start an ordinary run, and what it shows.
  *
  * The widget keeps its run ids and its figures. It calls `changed(config)` for every control
- * change (and for Reset); `trainStarted`/`paused` around an ordinary run so its time is known;
+ * change (and for its button back to the lesson's values); `trainStarted`/`paused` around an ordinary run so its time is known;
  * and, for the run it asked for last, `runEnded(words)` when the final report arrived, or
  * `runFailed()` on an error. While `retraining` is true the reports it gets are a retrain's: it
  * keeps showing the run before until the final one, then shows the finished run whole.
@@ -19,8 +19,12 @@ export interface RetrainFlowOptions<Config> {
   id: string;
   /** Where the last full run's time is remembered (`al-retrain-ms:NAME`), shared by a widget's instances. */
   storageKey: string;
+  /** Where the checkbox and its hint go. */
+  place: HTMLElement;
   /** The controls' configuration now. */
   current(): Config;
+  /** Takes `config` as the controls' configuration (and writes the address): called first by `changed`. */
+  adopt(config: Config): void;
   /** Sends a retrain of `config` to the worker as a new run: trained to its end, one final report. */
   retrain(config: Config): void;
   /** Starts an ordinary run of `config`, untrained and paused, as the widget does with the setting off. */
@@ -37,14 +41,14 @@ export interface RetrainFlowOptions<Config> {
 
 /** What `retrainFlow` returns. */
 export interface RetrainFlow<Config> {
-  /** The checkbox and its hint line, for the widget to place. */
-  readonly element: HTMLElement;
   /** Whether the setting is on. */
   readonly on: boolean;
   /** True from sending a retrain until its end, failure or cancellation: the reports that come are a retrain's. */
   readonly retraining: boolean;
   /** Whether a retrain is in flight or waiting (the status can say "Retraining…"). */
   readonly pending: boolean;
+  /** The configuration of the retrain sent last (the controls may have moved on since): what its report shows. */
+  readonly sent: Config;
   /** The controls now say `config`: retrained (latest wins) when the setting is on and every value is usable, else a fresh run. */
   changed(config: Config): void;
   /** A control's validity changed: once every value is usable again, a run left untrained meanwhile is retrained. */
@@ -64,11 +68,13 @@ export interface RetrainFlow<Config> {
 /** The page side of "Retrain on every change" for one widget; see the module comment. */
 export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): RetrainFlow<Config> {
   let retraining = false;
+  let sent = options.current();
   /** When the run under way started from epoch 0 with nothing in between, to time a full run; else null. */
   let timedFrom: number | null = null;
   const settled = settledAnnouncer((message) => void (options.live.textContent = message));
   const runs = latestWins<Config>((config) => {
     retraining = true;
+    sent = config;
     timedFrom = performance.now();
     options.retrain(config);
   });
@@ -89,8 +95,9 @@ export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): Retrai
     },
   });
 
+  options.place.append(setting.element);
+
   const flow: RetrainFlow<Config> = {
-    element: setting.element,
     get on() {
       return setting.on;
     },
@@ -100,7 +107,11 @@ export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): Retrai
     get pending() {
       return runs.busy || runs.waiting;
     },
+    get sent() {
+      return sent;
+    },
     changed(config) {
+      options.adopt(config);
       settled.changed();
       if (setting.on && !options.refused()) return runs.request(config);
       cancel();

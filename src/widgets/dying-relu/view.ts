@@ -41,8 +41,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   /** What the controls say; `shown` is the state of the run the figures show (a retrain on its way keeps the run before it). */
   let state: DyingState = fromUrl.state;
   let shown = state;
-  /** The state the retrain in flight was sent with, and the run shown before the last retrain (drawn faint). */
-  let sent = state;
+  /** The run shown before the last retrain, drawn faint. */
   let previous: SideCurves[] = [];
   let run = 0;
   let running = false;
@@ -77,11 +76,16 @@ export function mountDyingRelu(host: HTMLElement): void {
   const retrain = retrainFlow<DyingState>({
     id: `${key}-retrain`,
     storageKey: 'al-retrain-ms:dying-relu',
+    place: part('retrain'),
     current: () => state,
+    adopt: (next) => {
+      state = next;
+      replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
+      updateToolbar();
+    },
     // A retrain is a new run (the worker drops the one it had); the figures keep theirs until it ends.
     retrain: (next) => {
       run++;
-      sent = next;
       running = false;
       send({ run, type: 'start', state: next, play: true, retrain: true });
       requestDraw();
@@ -96,15 +100,7 @@ export function mountDyingRelu(host: HTMLElement): void {
       requestDraw();
     },
   });
-  part('retrain').append(retrain.element);
-  /** The controls now say `next`: retrained when the setting is on, else a new run paused at initialisation. */
-  const changed = (next: DyingState) => {
-    state = next;
-    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
-    retrain.changed(next);
-    updateToolbar();
-  };
-  const settings = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => changed({ ...state, [name]: value }));
+  const settings = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => retrain.changed({ ...state, [name]: value }));
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset'), defaults: part<HTMLButtonElement>('defaults') };
   buttons.play.addEventListener('click', () => {
@@ -120,7 +116,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   buttons.defaults.addEventListener('click', () => {
     for (const [name, control] of settings.controls) control.set(lessonDefaults[name]);
     notice.hidden = true;
-    changed(lessonDefaults);
+    retrain.changed(lessonDefaults);
   });
   view.addEventListener('al-validity', () => {
     if (settingRefused() && running) send({ run, type: 'pause' });
@@ -188,7 +184,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   /** A retrain's one report: the finished runs replace those shown, the loss and accuracy before them stay faint. */
   function showRetrained(report: Extract<DyingReport, { type: 'progress' }>) {
     previous = curvesOf();
-    showAnew(sent);
+    showAnew(retrain.sent);
     running = false;
     failure = null;
     for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };

@@ -47,8 +47,6 @@ export function mountPairingLab(host: HTMLElement): void {
   let shownState = state;
   /** The run asked for last; reports of any other are dropped. */
   let run = 0;
-  /** The state the retrain in flight was sent with (the controls may have moved on since). */
-  let sentState = state;
   /** The run shown before the last retrain, drawn faint; empty when the setting is off. */
   let previous: SideCurves[] = [];
   let running = false;
@@ -80,7 +78,13 @@ export function mountPairingLab(host: HTMLElement): void {
   const retrain = retrainFlow<PairingState>({
     id: `${key}-retrain`,
     storageKey: 'al-retrain-ms:pairing-lab',
+    place: part('retrain'),
     current: () => state,
+    adopt: (next) => {
+      state = next;
+      replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
+      updateToolbar();
+    },
     retrain: (next) => retrainRun(next),
     fresh: (next) => start(next, false),
     refused: () => settings.refused(),
@@ -92,8 +96,7 @@ export function mountPairingLab(host: HTMLElement): void {
       requestDraw();
     },
   });
-  part('retrain').append(retrain.element);
-  const settings = controlSet(key, SCHEMA, state, (name) => part(name === 'preset' ? 'group-pairing' : 'group-training'), (name, value) => changed({ ...state, [name]: value }));
+  const settings = controlSet(key, SCHEMA, state, (name) => part(name === 'preset' ? 'group-pairing' : 'group-training'), (name, value) => retrain.changed({ ...state, [name]: value }));
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset') };
   const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
@@ -110,7 +113,7 @@ export function mountPairingLab(host: HTMLElement): void {
   buttons.reset.addEventListener('click', () => {
     for (const [name, control] of settings.controls) control.set(lessonDefaults[name]);
     notice.hidden = true;
-    changed(lessonDefaults);
+    retrain.changed(lessonDefaults);
   });
   // A run left untrained while a value was refused is retrained once every value is usable again.
   view.addEventListener('al-validity', () => {
@@ -119,18 +122,9 @@ export function mountPairingLab(host: HTMLElement): void {
     updateToolbar();
   });
 
-  /** The controls now say `next`: retrained (latest wins) when the setting is on and every value is usable, else a new paused run. */
-  function changed(next: PairingState) {
-    state = next;
-    replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
-    retrain.changed(next);
-    updateToolbar();
-  }
-
   /** Asks the worker to train `next` to its end and report once; the figures keep what they show until then. */
   function retrainRun(next: PairingState) {
     run++;
-    sentState = next;
     // The worker drops the run it had: one training on the page is over.
     running = false;
     send({ run, type: 'start', state: next, play: true, retrain: true });
@@ -185,7 +179,7 @@ export function mountPairingLab(host: HTMLElement): void {
   /** A retrain's one report: the finished run replaces the one shown, which stays faint; announced once the reader pauses. */
   function showRetrained(report: Extract<PairingReport, { type: 'progress' }>) {
     previous = curvesOf(sides);
-    shownState = sentState;
+    shownState = retrain.sent;
     running = false;
     failure = null;
     announcedEnd = true;
