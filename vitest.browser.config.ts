@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Browser test files that measure the main thread (long tasks above FREEZE_MS): they run last,
  * one at a time, so that a second Chromium on a 2-core machine cannot cause the stall they watch for.
  */
-const TIMED = ['classification-losses', 'code-cells', 'moons-lab', 'pairing-lab'].map((name) => `tests/browser/${name}.test.ts`);
+const TIMED = ['classification-losses', 'code-cells', 'moons-lab', 'moons-lab-retrain', 'pairing-lab'].map((name) => `tests/browser/${name}.test.ts`);
 
 /** Options both groups share. Projects do not inherit the root's test options (`extends` is off), so the global setup runs once. */
 const common = { environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } as const;

@@ -12,17 +12,17 @@ const browser = useChromium();
 
 const openLab = (query = '') => openLabIn(browser(), query);
 const LARGEST = '?lab.hidden=64-64-64-64-64&lab.points=5000';
-const boundarySvg = (page: Page) => page.locator(`${LAB} [data-part="boundary"] svg`);
 
 /**
- * Marks the boundary chart drawn now, and returns a wait for the next run's chart: a new run
- * redraws it once the worker has answered every request sent before it, so whatever the old
- * run still had to say has reached the page by then.
+ * Notes the run the figures show now, and returns a wait for the next run's figures: a new run
+ * is drawn (`data-shown-run`) once the worker has answered every request sent before it, so
+ * whatever the old run still had to say has reached the page by then. (The boundary chart
+ * itself is drawn again only when the points change.)
  */
 async function nextRunDrawn(page: Page): Promise<() => Promise<void>> {
-  await boundarySvg(page).evaluate((svg) => svg.setAttribute('data-superseded', ''));
+  const before = await page.locator(LAB).getAttribute('data-shown-run');
   return async () => {
-    await page.waitForSelector(`${LAB} [data-part="boundary"] svg:not([data-superseded])`, { timeout: 20_000 });
+    await expect.poll(() => page.locator(LAB).getAttribute('data-shown-run'), { timeout: 20_000 }).not.toBe(before);
     // Whatever is still in flight is at most one frame's drawing behind.
     await page.waitForTimeout(300);
   };
@@ -231,8 +231,14 @@ test('a run that finishes under the keyboard keeps focus in the lab, on Reset', 
   await page.keyboard.press('Enter');
   await page.waitForSelector(`${LAB}[data-epoch="5"][data-running="false"]`);
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset');
+  // Five epochs take milliseconds on any machine, so "Retrain on every change" is now on by
+  // default, and Reset retrains: a new run, finished, and focus still on Reset.
+  expect(await page.getByLabel('Retrain on every change').isChecked()).toBe(true);
+  const drawn = await nextRunDrawn(page);
   await page.keyboard.press('Enter');
-  await expect.poll(() => epochOf(page)).toBe(0);
+  await drawn();
+  expect(await statusOf(page).textContent()).toBe('Finished 5 epochs.');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reset');
   await page.context().close();
 });
 

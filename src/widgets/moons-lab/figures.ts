@@ -26,11 +26,11 @@ export function heatmapStrength(p: number): number {
 
 /**
  * The decision boundary: every point by class (colour) and part (shape), over the heatmap the live
- * view paints beneath them. The build-time figure passes its own compact marks (`still`, from
- * still-boundary.ts) for the heatmap and the points instead.
+ * view paints beneath them. `marks` draw the points (and, at build time, the heatmap): see
+ * still-boundary.ts, whose one path per class and part the live view uses too, with the reader's
+ * own points as dots on top (`yourPointsMark`).
  */
-export function boundaryFigure(points: PlotPoints, bounds: Bounds, still: Plot.Markish[] | null, width: number, description: string): Plot.PlotOptions {
-  const indices = Array.from(points.x, (_, i) => i);
+export function boundaryFigure(bounds: Bounds, marks: Plot.Markish[], width: number, description: string): Plot.PlotOptions {
   const size = Math.min(width, 560);
   return themed({
     width: size,
@@ -44,23 +44,22 @@ export function boundaryFigure(points: PlotPoints, bounds: Bounds, still: Plot.M
     y: { domain: [bounds.yMin, bounds.yMax], label: 'feature 2 (standardised)' },
     color: { type: 'identity' },
     symbol: { domain: Object.keys(PART_SYMBOLS), range: Object.values(PART_SYMBOLS) },
-    marks: still ?? [
-      ...(['data', 'yours'] as const).map((kind) =>
-        Plot.dot(
-          indices.filter((i) => (points.part[i] === 'yours') === (kind === 'yours')),
-          {
-            x: (i: number) => points.x[i],
-            y: (i: number) => points.y[i],
-            symbol: (i: number) => points.part[i],
-            fill: (i: number) => CLASS_COLOURS[points.label[i]],
-            stroke: kind === 'yours' ? 'var(--color-text)' : 'var(--color-bg)',
-            strokeWidth: kind === 'yours' ? 1.2 : 0.6,
-            r: kind === 'yours' ? 6 : 3,
-            className: kind === 'yours' ? 'al-your-points' : 'al-points',
-          },
-        ),
-      ),
-    ],
+    marks,
+  });
+}
+
+/** The reader's own points as stars, one element each (at most 50), outlined so they stand out. */
+export function yourPointsMark(points: PlotPoints): Plot.Markish {
+  const yours = Array.from(points.x, (_, i) => i).filter((i) => points.part[i] === 'yours');
+  return Plot.dot(yours, {
+    x: (i: number) => points.x[i],
+    y: (i: number) => points.y[i],
+    symbol: () => 'yours',
+    fill: (i: number) => CLASS_COLOURS[points.label[i]],
+    stroke: 'var(--color-text)',
+    strokeWidth: 1.2,
+    r: 6,
+    className: 'al-your-points',
   });
 }
 

@@ -1,10 +1,11 @@
 /** The lab's Web Worker: trains off the main thread, so the page only draws. */
+import { messageScheduler } from '../common/session-host.ts';
 import { createLabSession } from './session.ts';
 import type { LabReport, LabRequest } from './protocol.ts';
 
 const respond = createLabSession({
   post: (report: LabReport) => postMessage(report),
-  schedule: (work) => setTimeout(work, 0),
+  schedule: messageScheduler(),
   now: () => performance.now(),
 });
 

@@ -1,3 +1,13 @@
+import type { LabState } from './state.ts';
+
+/** The settings group (`group-${name}` part) each field's control goes in. */
+export const GROUPS: Record<keyof LabState, string> = {
+  data: 'data', noise: 'data', points: 'data', seed: 'data',
+  hidden: 'network', activation: 'network',
+  lr: 'training', batch: 'training', epochs: 'training', optimizer: 'training',
+  backward: 'backward',
+};
+
 /** The lab's page structure; view.ts fills the parts named by data-part. */
 export function labMarkup(key: string): string {
   return `
@@ -11,6 +21,7 @@ export function labMarkup(key: string): string {
       <label><span data-part="epoch">Epoch 0</span><progress data-part="progress" value="0" max="500"></progress></label>
     </div>
   </div>
+  <div class="al-lab-retrain" data-part="retrain" data-print="hide"></div>
   <p class="al-run-status al-lab-status" data-part="status" role="status"></p>
   <p class="al-lab-warning" data-part="warning" hidden></p>
   <div class="al-lab-charts">

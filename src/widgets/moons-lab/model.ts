@@ -15,6 +15,7 @@ import {
   type TrainingConfig,
 } from '../../lib/index.ts';
 import type { LabState } from './state.ts';
+import type { Part, PlotPoints } from './protocol.ts';
 import { quoteInput } from '../common/format.ts';
 
 /** A point the reader added by clicking, in the chart's (standardised) coordinates. */
@@ -147,4 +148,27 @@ export function confusionMatrix(probabilities: Float64Array, targets: Float64Arr
   ];
   for (let i = 0; i < targets.length; i++) matrix[targets[i] === 1 ? 1 : 0][probabilities[i] >= 0.5 ? 1 : 0]++;
   return matrix;
+}
+
+/** Every point of the three parts as the boundary chart plots them; the last `yours` training rows are the reader's own. */
+export function plotPoints(data: LabData, yours: number): PlotPoints {
+  const parts: [Part, Float64Array, Float64Array][] = [
+    ['train', data.train.inputs, data.train.targets],
+    ['validation', data.validation.inputs, data.validation.targets],
+    ['test', data.test.inputs, data.test.targets],
+  ];
+  const size = data.train.size + data.validation.size + data.test.size;
+  const points: PlotPoints = { x: new Float64Array(size), y: new Float64Array(size), label: new Uint8Array(size), part: [] };
+  let row = 0;
+  for (const [part, inputs, targets] of parts) {
+    // The reader's own points sit at the end of the training part.
+    const own = part === 'train' ? targets.length - yours : targets.length;
+    for (let i = 0; i < targets.length; i++, row++) {
+      points.x[row] = inputs[2 * i];
+      points.y[row] = inputs[2 * i + 1];
+      points.label[row] = targets[i];
+      points.part.push(i >= own ? 'yours' : part);
+    }
+  }
+  return points;
 }

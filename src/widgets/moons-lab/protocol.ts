@@ -9,7 +9,8 @@ import type { LabState } from './state.ts';
 
 /** What the page asks of the worker, for run `run`. */
 export type LabRequest = { run: number } & (
-  | { type: 'configure'; state: LabState; points: UserPoint[] }
+  /** `retrain`: train the whole run at once and report only its end (session.ts). */
+  | { type: 'configure'; state: LabState; points: UserPoint[]; retrain?: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }

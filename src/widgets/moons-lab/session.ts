@@ -1,15 +1,19 @@
 /**
  * The lab's training session, as the worker runs it: one run at a time, trained in slices of
  * about one frame's work so that pause and step requests are answered between slices, with
- * progress (new epochs and the heatmap) reported a few times a second. The gradient check runs
- * in slices too, and gives way to training. No worker globals here, so the session runs in
- * Node tests with a synchronous scheduler.
+ * progress (new epochs and the heatmap) reported a few times a second, except for a run that
+ * will be done soon anyway (QUIET_RUN_MS) and for a retrain (a configure with `retrain`), which
+ * trains the whole run at once and reports only its end: configured, one progress report with
+ * every epoch and the heatmap, the test evaluation, stopped. A configure replaces the run between
+ * slices, so a retrain superseded by the reader's next change stops within one slice. The
+ * gradient check runs in slices too, and gives way to training. No worker globals here, so the
+ * session runs in Node tests with a synchronous scheduler.
  */
 import { createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type LayerGradientCheck, type Trainer } from '../../lib/index.ts';
 import { SLICE_MS, type SessionHost as WorkerSessionHost } from '../common/session-host.ts';
 import { failedRunWarning, stopMessage } from './messages.ts';
-import { GRID, confusionMatrix, gridInputs, prepareData, trainingConfig, type LabData } from './model.ts';
-import { CHECK_EPSILON, CHECK_MAX_WEIGHT, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientError, type GradientLayer, type LabReport, type LabRequest, type Part, type PlotPoints, type StopReason } from './protocol.ts';
+import { GRID, confusionMatrix, gridInputs, plotPoints, prepareData, trainingConfig, type LabData } from './model.ts';
+import { CHECK_EPSILON, CHECK_MAX_WEIGHT, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientError, type GradientLayer, type LabReport, type LabRequest, type StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
 /** How the session reaches the outside world. */
@@ -17,6 +21,12 @@ export type SessionHost = WorkerSessionHost<LabReport>;
 
 /** Milliseconds between progress reports (slices: SLICE_MS). */
 const REPORT_MS = 120;
+/**
+ * A run expected to take less than this from Train to its end sends no progress on the way:
+ * the reader could not follow a report or two in a quarter of a second, and each one costs the
+ * worker a heatmap and the page a redraw. Expected: the epochs left at the pace since Train.
+ */
+export const QUIET_RUN_MS = 250;
 /** Parameters compared between two looks at the clock. */
 const CHECK_CHUNK = 8;
 
@@ -29,11 +39,18 @@ interface Run {
   readonly grid: Float64Array;
   /** The untrained network's validation loss, to tell a run that got worse. */
   readonly startLoss: number;
+  /** Trains at once on configure and reports only its end (see the module comment). */
+  readonly retrain: boolean;
+  /** The points and bounds, held back by a retrain until its end. */
+  readonly configured: Extract<LabReport, { type: 'configured' }>;
   pending: EpochPoint[];
   /** The latest epoch's numbers, reported or not. */
   last: EpochPoint | null;
   running: boolean;
   lastReport: number;
+  /** When the latest play started, and the epoch it started from: the pace for QUIET_RUN_MS. */
+  playedAt: number;
+  playedFrom: number;
   /** Bumped by every play and every stop, so a slice scheduled before either does nothing. */
   chain: number;
   check: GradientCheckRun | null;
@@ -51,10 +68,20 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     run.lastReport = host.now();
   };
 
+  const evaluation = (run: Run): LabReport => {
+    const { data, trainer } = run;
+    const { loss, accuracy } = trainer.evaluate(data.test);
+    const probabilities = new Float64Array(data.test.size);
+    trainer.predict(data.test.inputs, probabilities, data.test.size);
+    return { run: run.id, type: 'evaluation', loss, accuracy, confusion: confusionMatrix(probabilities, data.test.targets), size: data.test.size };
+  };
+
   const stop = (run: Run, reason: StopReason, deadLayer = 0) => {
     run.running = false;
     run.chain++;
+    if (run.retrain) host.post(run.configured);
     report(run);
+    if (run.retrain && reason !== 'diverged') host.post(evaluation(run));
     const epoch = run.trainer.epochsCompleted;
     const warning = reason === 'completed' && run.last ? failedRunWarning(run.last, run.startLoss, run.state) : null;
     host.post({ run: run.id, type: 'stopped', reason, epoch, message: stopMessage(reason, epoch, run.state, deadLayer), ...(warning ? { warning } : {}) });
@@ -102,8 +129,25 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     while (host.now() - start < SLICE_MS) if (epochOrStop(run)) return;
     if (host.now() - run.lastReport >= REPORT_MS) {
       if (stopIfDead(run)) return;
-      report(run);
+      if (quiet(run)) run.lastReport = host.now();
+      else report(run);
     }
+    host.schedule(() => slice(run, chain));
+  };
+
+  /** Whether a progress report now would be wasted: a retrain, or a run expected to end within QUIET_RUN_MS of its Train. */
+  const quiet = (run: Run): boolean => {
+    if (run.retrain) return true;
+    const elapsed = host.now() - run.playedAt;
+    const done = run.trainer.epochsCompleted - run.playedFrom;
+    return done > 0 && elapsed * (1 + (run.state.epochs - run.trainer.epochsCompleted) / done) < QUIET_RUN_MS;
+  };
+
+  const play = (run: Run) => {
+    run.running = true;
+    run.playedAt = host.now();
+    run.playedFrom = run.trainer.epochsCompleted;
+    const chain = ++run.chain;
     host.schedule(() => slice(run, chain));
   };
 
@@ -125,9 +169,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
     play: (run) => {
       run.check = null;
       if (run.running || run.trainer.diverged || run.trainer.epochsCompleted >= run.state.epochs) return;
-      run.running = true;
-      const chain = ++run.chain;
-      host.schedule(() => slice(run, chain));
+      play(run);
     },
     pause: (run) => {
       if (run.running) stop(run, 'paused');
@@ -138,12 +180,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
       report(run);
     },
     evaluate: (run) => {
-      if (run.running) return;
-      const { data, trainer } = run;
-      const { loss, accuracy } = trainer.evaluate(data.test);
-      const probabilities = new Float64Array(data.test.size);
-      trainer.predict(data.test.inputs, probabilities, data.test.size);
-      host.post({ run: run.id, type: 'evaluation', loss, accuracy, confusion: confusionMatrix(probabilities, data.test.targets), size: data.test.size });
+      if (!run.running) host.post(evaluation(run));
     },
     'gradient-check': (run) => {
       if (run.running || run.check !== null) return;
@@ -167,7 +204,7 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
   const configure = (request: Extract<LabRequest, { type: 'configure' }>) => {
     // The old run goes first: if anything below throws, no run is left to train.
     current = null;
-    const { state, points } = request;
+    const { state, points, retrain = false } = request;
     const data = prepareData(state, points);
     const trainer = createTrainer(trainingConfig(state), { train: data.train, validation: data.validation });
     const run: Run = {
@@ -177,15 +214,20 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
       trainer,
       grid: gridInputs(data.bounds),
       startLoss: trainer.evaluate(data.validation).loss,
+      retrain,
+      configured: { run: request.run, type: 'configured', points: plotPoints(data, points.length), bounds: data.bounds, epochs: state.epochs },
       pending: [],
       last: null,
       running: false,
       lastReport: 0,
+      playedAt: 0,
+      playedFrom: 0,
       chain: 0,
       check: null,
     };
     current = run;
-    host.post({ run: run.id, type: 'configured', points: plotPoints(data, points.length), bounds: data.bounds, epochs: state.epochs });
+    if (retrain) return play(run);
+    host.post(run.configured);
     report(run);
   };
 
@@ -227,26 +269,4 @@ function gradientLayers(check: GradientCheckRun): GradientLayer[] | null {
   }));
   const finite = layers.every((layer) => [layer.correct, layer.article].every((e) => Number.isFinite(e.relativeError) && Number.isFinite(e.scale)));
   return finite ? layers : null;
-}
-
-function plotPoints(data: LabData, yours: number): PlotPoints {
-  const parts: [Part, Float64Array, Float64Array][] = [
-    ['train', data.train.inputs, data.train.targets],
-    ['validation', data.validation.inputs, data.validation.targets],
-    ['test', data.test.inputs, data.test.targets],
-  ];
-  const size = data.train.size + data.validation.size + data.test.size;
-  const points: PlotPoints = { x: new Float64Array(size), y: new Float64Array(size), label: new Uint8Array(size), part: [] };
-  let row = 0;
-  for (const [part, inputs, targets] of parts) {
-    // The reader's own points sit at the end of the training part.
-    const own = part === 'train' ? targets.length - yours : targets.length;
-    for (let i = 0; i < targets.length; i++, row++) {
-      points.x[row] = inputs[2 * i];
-      points.y[row] = inputs[2 * i + 1];
-      points.label[row] = targets[i];
-      points.part.push(i >= own ? 'yours' : part);
-    }
-  }
-  return points;
 }

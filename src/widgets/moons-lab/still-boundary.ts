@@ -3,7 +3,8 @@
  * <path> of its cells merged row by row, the 50% boundary as one path, and the points as one path
  * per class and part. Drawn cell by cell and dot by dot it was 4,300 elements and 58 KB gzipped
  * in the lesson's HTML, which is where a phone's style and layout time went; this is a few dozen.
- * Only the build uses it: the live view paints its heatmap into a canvas (heatmap.ts).
+ * The live view paints its heatmap into a canvas (heatmap.ts) but draws its points with
+ * `pointPaths` too: 2,000 dots took it about 80 ms of main thread a redraw, and a retrain redraws.
  */
 import type { Markish, RenderFunction } from '@observablehq/plot';
 import { CLASS_COLOURS } from './figures.ts';
@@ -149,8 +150,8 @@ function symbolPath(part: Part, centres: [number, number][]): string {
     .join('');
 }
 
-/** Every point, as one path per class and part: colour says the class, the symbol the part. */
-function pointPaths(points: PlotPoints): RenderFunction {
+/** Every point (or those of the parts `include` keeps), as one path per class and part: colour says the class, the symbol the part. */
+export function pointPaths(points: PlotPoints, include: (part: Part) => boolean = () => true): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const x = scales.x as Scale;
     const y = scales.y as Scale;
@@ -158,6 +159,7 @@ function pointPaths(points: PlotPoints): RenderFunction {
     for (let i = 0; i < points.x.length; i++) {
       const label = points.label[i] as 0 | 1;
       const part = points.part[i];
+      if (!include(part)) continue;
       const key = `${label}-${part}`;
       const group = groups.get(key) ?? { label, part, centres: [] };
       group.centres.push([Math.round(x(points.x[i])), Math.round(y(points.y[i]))]);

@@ -25,6 +25,9 @@ export interface ToolbarState {
 /** Status line text while training is off because a control shows a value it refused. */
 export const INVALID_SETTING = 'Training is off while a setting shows a value it cannot use: correct it, or press Article defaults.';
 
+/** Status line text while a retrain is on its way (the figures still show the run before it). */
+export const RETRAINING = 'Retraining…';
+
 /** Status line text after the worker refused a configuration, leaving no run. */
 export const NO_RUN = 'There is no run to train: that setting could not be used (see the notice above). Change it, or press Article defaults.';
 

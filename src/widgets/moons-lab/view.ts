@@ -1,37 +1,28 @@
 /**
  * The live lab: binds controls to state, state to the training worker, and the worker's reports
  * to charts. The worker trains; this thread only draws, at most once a frame (once a second
- * when the reader prefers reduced motion).
+ * when the reader prefers reduced motion). With "Retrain on every change" on, a change asks for
+ * a retrain (common/retrain.ts: latest wins), and the figures keep the run before it until the
+ * retrain's end has arrived whole; the status says "Retraining…" meanwhile.
  */
 import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
-import { drawChart } from '../common/plot-theme.ts';
+import { formatPercent, plural } from '../common/format.ts';
+import { latestWins, retrainSetting, settledAnnouncer } from '../common/retrain.ts';
 import { addressNotice, defaultState, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
-import { boundaryFigure, curvesFigure, describeBoundary, thin } from './figures.ts';
-import { createHeatmap, type HeatmapPainter } from './heatmap.ts';
-import { formatPercent, plural } from '../common/format.ts';
+import { liveFigures } from './live-figures.ts';
+import { GROUPS, labMarkup } from './markup.ts';
 import { defaultsNotice, stopAnnouncement } from './messages.ts';
-import { formatPoints, parsePoints, type Bounds, type UserPoint } from './model.ts';
-import { wireReaderPoints } from './reader-points.ts';
+import { formatPoints, parsePoints, type UserPoint } from './model.ts';
 import { evaluationPanel, evaluationSummary, gradientPanel, gradientSummary } from './panels.ts';
-import type { EpochPoint, LabReport, LabRequest, PlotPoints, StopReason } from './protocol.ts';
-import { INVALID_SETTING, NO_RUN, toolbarState } from './toolbar.ts';
+import type { LabReport, LabRequest } from './protocol.ts';
+import { wireReaderPoints } from './reader-points.ts';
+import { applyReport, emptyRun, hasEnded, resetRun } from './shown-run.ts';
 import { SCHEMA, type LabState } from './state.ts';
-import { labMarkup } from './markup.ts';
-import { onWidthChange } from '../common/width-watch.ts';
-
-/** How often the curves are redrawn while training. */
-const CURVES_MS = 250;
-
-const GROUPS: Record<keyof LabState, string> = {
-  data: 'data', noise: 'data', points: 'data', seed: 'data',
-  hidden: 'network', activation: 'network',
-  lr: 'training', batch: 'training', epochs: 'training', optimizer: 'training',
-  backward: 'backward',
-};
+import { INVALID_SETTING, NO_RUN, RETRAINING, toolbarState } from './toolbar.ts';
 
 /** Replaces the element's build-time figure with the live lab. */
 export function mountLab(host: HTMLElement): void {
@@ -43,19 +34,12 @@ export function mountLab(host: HTMLElement): void {
   const shared = params.mine === undefined ? { points: [] } : parsePoints(params.mine);
   const userPoints: UserPoint[] = shared.points;
   const problems = [...fromUrl.problems, ...(shared.problem ? [shared.problem] : [])];
-  let current: EpochPoint[] = [];
-  let previous: EpochPoint[] = [];
-  let plotted: { points: PlotPoints; bounds: Bounds; epochs: number } | undefined;
-  let heatmap: Float64Array | null = null;
-  let epoch = 0;
-  let running = false;
-  let paintHeatmap: HeatmapPainter | undefined;
-  let themeChanged = false;
-  let boundary: ReturnType<typeof drawChart> | undefined;
-  let stopReason: StopReason | null = null;
-  let stopMessage = '';
-  /** The run this page shows: every configure starts a new one, and reports from older runs are dropped. */
+  /** What the figures show; a retrain on its way changes it only when its end arrives. */
+  const shown = emptyRun(state);
+  /** The run this page asked for last: every configure starts a new one, and reports from older runs are dropped. */
   let run = 0;
+  /** The state that run was configured with, and whether it is a retrain. */
+  let sent = { state, retrain: false };
   /** True from a configure until the worker has built its run. */
   let configuring = false;
   /** Why the worker could not build the current run, or null. */
@@ -63,12 +47,23 @@ export function mountLab(host: HTMLElement): void {
   let checking = false;
   /** What the notice shows: a refused point is cleared by the next point that is accepted. */
   let noticeAbout: 'point' | 'other' = 'other';
+  /** The run whose points the figures show (a test hook, `data-shown-run`, once drawn). */
+  let shownRun = 0;
+  /** A retrain's end is arriving (configured … stopped): nothing is drawn until all of it has. */
+  let holding = false;
+  /** The reader has asked for the test set: retrains then show their test figures too. */
+  let followTest = false;
+  /** The test summary of the retrain arriving, for its announcement. */
+  let testSummary = '';
+  /** When the run under way started from epoch 0 with nothing in between, to time a full run; else null. */
+  let timedFrom: number | null = null;
 
   const view = document.createElement('div');
   view.className = 'al-widget-body al-lab';
   view.innerHTML = labMarkup(key);
   const part = <T extends Element = HTMLElement>(name: string) => view.querySelector<T>(`[data-part="${name}"]`)!;
   const announce = createAnnouncer(part('live'), 400);
+  const settled = settledAnnouncer((message) => announce(message, 0));
   const notice = part('notice');
   if (problems.length > 0) showNotice(addressNotice(problems));
 
@@ -80,8 +75,18 @@ export function mountLab(host: HTMLElement): void {
     figure: 'a run',
   });
   if (!workerStarted) return;
-  /** Sends a request for the current run; training and stepping first cancel a gradient check under way. */
+  /**
+   * Sends a request for the current run; training and stepping first cancel a gradient check
+   * under way. Train counts as running at once: a run that will end within a quarter of a second
+   * sends no report until its end (session.ts), and Pause must be there meanwhile.
+   */
   const ask = (type: 'play' | 'pause' | 'step' | 'evaluate' | 'gradient-check') => {
+    timedFrom = type === 'play' && shown.epoch === 0 ? performance.now() : null;
+    if (type === 'play') {
+      shown.running = true;
+      announce(`Training started: ${plural(shown.state.epochs, 'epoch')}.`);
+      requestDraw();
+    }
     if (checking && (type === 'play' || type === 'step')) {
       checking = false;
       part('gradient-table').textContent = 'The gradient check was cancelled, because training changes the weights. Check again when training is paused.';
@@ -89,20 +94,20 @@ export function mountLab(host: HTMLElement): void {
     send({ run, type });
   };
 
+  // Drawing: coalesced to one frame; with reduced motion, at most once a second while training.
+  const requestDraw = drawScheduler(draw, () => shown.running);
+  const figures = liveFigures(part, view, requestDraw);
+  const runs = latestWins<LabState>((next) => startRun(next, true));
+  const retrain = retrainSetting({ id: `${key}-retrain`, storageKey: `al-retrain-ms:${key}`, onToggle: (on) => retrainToggled(on) });
+  part('retrain').append(retrain.element);
+
   // Controls, built from the state table.
   /** `settingRefused`: whether a control shows a value it refused: then nothing trains (common/controls.ts). */
   const { controls, refused: settingRefused } = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => configure({ ...state, [name]: value }));
 
-  const buttons = {
-    play: part<HTMLButtonElement>('play'),
-    step: part<HTMLButtonElement>('step'),
-    reset: part<HTMLButtonElement>('reset'),
-    defaults: part<HTMLButtonElement>('defaults'),
-    evaluate: part<HTMLButtonElement>('evaluate'),
-    gradients: part<HTMLButtonElement>('gradients'),
-  };
+  const buttons = Object.fromEntries(['play', 'step', 'reset', 'defaults', 'evaluate', 'gradients'].map((name) => [name, part<HTMLButtonElement>(name)]));
   // A refused setting blocks training even from a click that lands before the buttons redraw.
-  buttons.play.addEventListener('click', () => (running ? ask('pause') : !settingRefused() && ask('play')));
+  buttons.play.addEventListener('click', () => (shown.running ? ask('pause') : !settingRefused() && ask('play')));
   buttons.step.addEventListener('click', () => !settingRefused() && ask('step'));
   buttons.reset.addEventListener('click', () => configure(state));
   // The article's setup has none of the reader's points: they go too, and the notice says so.
@@ -114,7 +119,10 @@ export function mountLab(host: HTMLElement): void {
     if (cleared > 0) showNotice(defaultsNotice(cleared));
     configure(defaults);
   });
-  buttons.evaluate.addEventListener('click', () => ask('evaluate'));
+  buttons.evaluate.addEventListener('click', () => {
+    followTest = true;
+    ask('evaluate');
+  });
   buttons.gradients.addEventListener('click', () => {
     // Off at once, not at the next frame, so a double click cannot queue a second check.
     buttons.gradients.disabled = true;
@@ -124,17 +132,19 @@ export function mountLab(host: HTMLElement): void {
     requestDraw();
     ask('gradient-check');
   });
-  // A control that shows a value it refused says so; a run under way pauses.
+  // A control that shows a value it refused says so; a run under way pauses. Once every value is
+  // usable again, a run left untrained meanwhile is retrained.
   view.addEventListener('al-validity', () => {
-    if (settingRefused() && running) ask('pause');
+    if (settingRefused() && shown.running) ask('pause');
+    else if (!settingRefused() && retrain.on && !hasEnded(shown) && !runs.busy) configure(state);
     updateToolbar();
     requestDraw();
   });
   wireReaderPoints({
     part,
     points: userPoints,
-    bounds: () => plotted?.bounds,
-    chart: () => (plotted ? boundary : undefined),
+    bounds: () => shown.plotted?.bounds,
+    chart: () => (shown.plotted ? figures.chart() : undefined),
     refuse: (message) => showNotice(message, 'point'),
     changed: (message) => {
       if (noticeAbout === 'point') notice.hidden = true;
@@ -149,108 +159,134 @@ export function mountLab(host: HTMLElement): void {
     noticeAbout = about;
   }
 
-  /** Starts a new run for `next`; the run before it stays as the faint comparison. */
+  /** The state, and the reader's own points, in the address. */
+  function writeAddress() {
+    const mine: Record<string, string> = userPoints.length > 0 ? { mine: formatPoints(userPoints) } : {};
+    replaceUrlParams(key, { ...serialiseState(SCHEMA, state), ...mine });
+  }
+
+  /** Takes `next` as the state: retrained (latest wins) when the setting is on and every value is usable, else a fresh untrained run. */
   function configure(next: LabState) {
     state = next;
-    if (current.length > 0) previous = current;
-    current = [];
-    epoch = 0;
-    running = false;
-    stopReason = null;
-    stopMessage = '';
-    configuring = true;
-    failure = null;
-    checking = false;
-    run++;
+    writeAddress();
+    settled.changed();
+    if (retrain.on && !settingRefused()) runs.request(next);
+    else {
+      runs.cancel();
+      startRun(next, false);
+    }
+    updateToolbar();
+  }
+
+  /** The figures start afresh for `next`; the run shown so far stays as the faint comparison. */
+  function resetShown(next: LabState) {
+    resetRun(shown, next);
     part('evaluation').replaceChildren();
     part('gradient-table').replaceChildren();
     part('warning').hidden = true;
-    const mine: Record<string, string> = userPoints.length > 0 ? { mine: formatPoints(userPoints) } : {};
-    replaceUrlParams(key, { ...serialiseState(SCHEMA, state), ...mine });
-    send({ run, type: 'configure', state, points: [...userPoints] });
+  }
+
+  /** Asks the worker for a run of `next`; a retrain leaves the figures as they are until its end arrives. */
+  function startRun(next: LabState, retrainIt: boolean) {
+    run++;
+    sent = { state: next, retrain: retrainIt };
+    configuring = true;
+    failure = null;
+    checking = false;
+    holding = false;
+    timedFrom = retrainIt ? performance.now() : null;
+    // The worker drops the run shown for the new one: a retrain keeps its figures, but it no longer trains.
+    if (retrainIt) shown.running = false;
+    else resetShown(next);
+    send({ run, type: 'configure', state: next, points: [...userPoints], retrain: retrainIt });
     requestDraw();
+  }
+
+  /** Switched by the reader or by a new default: on retrains unless a finished run is shown; off goes back to Train. */
+  function retrainToggled(on: boolean) {
+    // The status line flips between "Retraining…" and a result on every drag step: the live region announces instead.
+    part('status').setAttribute('aria-live', on ? 'off' : 'polite');
+    if (on && !hasEnded(shown) && !settingRefused()) configure(state);
+    if (!on && (runs.busy || runs.waiting)) {
+      runs.cancel();
+      startRun(state, false);
+    }
+    updateToolbar();
   }
 
   function receive(report: LabReport) {
     // A report from a run the reader has moved on from (a slow epoch after Reset) is dropped.
     if (report.run !== run) return;
+    // A retrain's end arrives in one go (configured, progress, evaluation, stopped): only now does the shown run change.
+    if (report.type === 'configured' && sent.retrain) {
+      holding = true;
+      resetShown(sent.state);
+    }
+    applyReport(shown, report);
     if (report.type === 'configured') {
       configuring = false;
-      plotted = report;
-      heatmap = null;
-      boundary = undefined;
-    } else if (report.type === 'progress') {
-      current = current.concat(report.epochs);
-      epoch = report.epoch;
-      heatmap = report.heatmap;
-      if (report.running && !running) announce(`Training started: ${plural(state.epochs, 'epoch')}.`);
-      running = report.running;
-      if (running && report.epochs.some((e) => e.epoch % 100 === 0)) {
+      shownRun = report.run;
+    }
+    else if (report.type === 'progress') {
+      if (shown.running && report.epochs.some((e) => e.epoch % 100 === 0)) {
         const last = report.epochs.at(-1)!;
-        announce(`Epoch ${last.epoch} of ${state.epochs}: validation accuracy ${formatPercent(last.validationAccuracy)}.`);
+        announce(`Epoch ${last.epoch} of ${shown.state.epochs}: validation accuracy ${formatPercent(last.validationAccuracy)}.`);
       }
     } else if (report.type === 'stopped') {
-      running = false;
-      stopReason = report.reason;
-      stopMessage = report.message;
       const warning = part('warning');
       warning.textContent = report.warning ?? '';
       warning.hidden = report.warning === undefined;
-      announce(stopAnnouncement(report, current.at(-1)));
+      const said = stopAnnouncement(report, shown.current.at(-1));
+      const took = report.reason === 'completed' && timedFrom !== null ? performance.now() - timedFrom : null;
+      timedFrom = null;
+      if (sent.retrain) {
+        holding = false;
+        settled.result(`Retrained. ${said}${testSummary}`);
+        runs.finished();
+      } else announce(said);
+      // Last: a new default may switch the setting, which may start a run.
+      if (took !== null) retrain.measured(took);
     } else if (report.type === 'evaluation') {
+      // A retrain evaluates every run; its test figures show once the reader has asked for them.
+      testSummary = '';
+      if (sent.retrain && !followTest) return;
       part('evaluation').replaceChildren(evaluationPanel(report));
-      announce(evaluationSummary(report));
+      if (sent.retrain) testSummary = ` ${evaluationSummary(report)}`;
+      else announce(evaluationSummary(report));
     } else if (report.type === 'gradients') {
       if (!checking) return;
       checking = false;
-      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...state.hidden, 1], report.largestWeight, `${key}-gradient-caption`));
+      part('gradient-table').replaceChildren(gradientPanel(report.layers, [2, ...shown.state.hidden, 1], report.largestWeight, `${key}-gradient-caption`));
       announce(gradientSummary(report.layers, report.largestWeight));
-    } else {
-      running = false;
+    } else if (report.type === 'error') {
       checking = false;
+      holding = false;
       if (configuring) failure = report.message;
       showNotice(`The lab could not do that: ${report.message}`);
+      if (sent.retrain) runs.finished();
     }
     requestDraw();
   }
 
-  // Drawing: coalesced to one frame; with reduced motion, at most once a second while training.
-  const requestDraw = drawScheduler(draw, () => running);
-  let lastCurves = 0;
-
   function draw() {
-    const now = performance.now();
-    if (plotted && !boundary) {
-      const width = part('boundary').clientWidth || 480;
-      boundary = drawChart(boundaryFigure(plotted.points, plotted.bounds, null, width, describeBoundary(current)));
-      part('boundary').replaceChildren(boundary);
-      paintHeatmap = createHeatmap(boundary as Parameters<typeof createHeatmap>[0], plotted.bounds, view);
+    // Half a retrain's end is never drawn: the figures change once, when all of it is here.
+    if (!holding) {
+      figures.draw({ ...shown, epochs: shown.state.epochs });
+      host.dataset.shownRun = String(shownRun);
     }
-    if (heatmap && paintHeatmap) {
-      paintHeatmap(heatmap, themeChanged);
-      themeChanged = false;
-      boundary?.setAttribute('aria-description', describeBoundary(current));
-    }
-    const epochs = state.epochs;
-    // The curves are the costliest part of a frame: while training, four times a second is plenty.
-    if (!running || now - lastCurves >= CURVES_MS) {
-      lastCurves = now;
-      const width = part('loss').clientWidth || 320;
-      const [shown, shownBefore] = [thin(current), thin(previous)];
-      part('loss').replaceChildren(drawChart(curvesFigure('Loss', shown, shownBefore, epochs, width)));
-      // The second chart in a task of its own keeps each task short.
-      setTimeout(() => part('accuracy').replaceChildren(drawChart(curvesFigure('Accuracy', shown, shownBefore, epochs, width))));
-    }
+    const epochs = shown.state.epochs;
     const progress = part<HTMLProgressElement>('progress');
     progress.max = epochs;
-    progress.value = Math.min(epoch, epochs);
-    part('epoch').textContent = `Epoch ${epoch} of ${epochs}`;
+    progress.value = Math.min(shown.epoch, epochs);
+    part('epoch').textContent = `Epoch ${shown.epoch} of ${epochs}`;
     updateToolbar();
   }
 
   /** Buttons and status from the state; run at once when a control turns invalid, not a frame later. */
   function updateToolbar() {
-    const blocked = settingRefused() ? INVALID_SETTING : failure !== null ? NO_RUN : null;
+    const retraining = runs.busy || runs.waiting;
+    const blocked = settingRefused() ? INVALID_SETTING : failure !== null ? NO_RUN : retraining ? RETRAINING : null;
+    const { running, epoch, stopReason } = shown;
     const toolbar = toolbarState({ running, epoch, stopReason, checking, blocked });
     buttons.play.textContent = toolbar.playLabel;
     buttons.play.setAttribute('aria-pressed', String(running));
@@ -263,30 +299,16 @@ export function mountLab(host: HTMLElement): void {
     if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) {
       buttons.reset.focus();
     }
-    part('status').textContent = blocked ?? stopMessage;
+    part('status').textContent = blocked ?? shown.stopMessage;
     host.dataset.running = String(running);
     host.dataset.epoch = String(epoch);
+    host.dataset.retraining = String(retraining);
   }
 
-  // A theme switch changes the heatmap's colours, which live in its pixels.
-  const onThemeChange = () => {
-    themeChanged = true;
-    requestDraw();
-  };
-  document.addEventListener('al-themechange', onThemeChange);
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', onThemeChange);
-
   host.replaceChildren(view);
-  // A new width (a phone turned, a window resized) redraws every chart at the new size.
-  onWidthChange(
-    part('loss'),
-    () => {
-      boundary = undefined;
-      lastCurves = 0;
-      requestDraw();
-    },
-    0,
-  );
-  configure(state);
+  part('status').setAttribute('aria-live', retrain.on ? 'off' : 'polite');
+  // Opening the page is not a change: the first run waits for Train, whatever the setting.
+  writeAddress();
+  startRun(state, false);
   host.dataset.ready = 'true';
 }

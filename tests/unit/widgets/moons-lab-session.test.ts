@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultState, parseState } from '../../../src/widgets/common/state.ts';
 import { GRID, MAX_USER_POINTS, confusionMatrix, formatPoints, gridInputs, parsePoints, prepareData } from '../../../src/widgets/moons-lab/model.ts';
 import { harness } from './lab-session-harness.ts';
+import type { LabReport } from '../../../src/widgets/moons-lab/protocol.ts';
 import { SCHEMA, type LabState } from '../../../src/widgets/moons-lab/state.ts';
 
 const small: LabState = { ...defaultState(SCHEMA), points: 400, hidden: [8, 8], epochs: 40 };
@@ -81,7 +82,8 @@ describe('the training session', () => {
   });
 
   test('play runs to the epoch budget in slices, reporting every epoch once, then stops', () => {
-    const lab = harness();
+    // 10 ms a clock reading makes this a run of over a second, which reports on the way.
+    const lab = harness(10);
     lab.send({ type: 'configure', state: small, points: [] });
     lab.send({ type: 'play' });
     expect(lab.queue.length).toBe(1);
@@ -160,6 +162,68 @@ describe('the training session', () => {
     const lab = harness();
     lab.send({ type: 'configure', state: { ...small, batch: 0 }, points: [] });
     expect(lab.of('error')[0].message).toMatch(/batchSize/);
+  });
+});
+
+describe('retraining and quiet runs', () => {
+  const types = (reports: LabReport[]) => reports.map((report) => report.type);
+
+  test('a retrain trains the whole run at once and reports only its end: points, every epoch with the heatmap, the test set, the stop', () => {
+    // A slow clock: a normal run this long would report on the way.
+    const lab = harness(10);
+    lab.send({ type: 'configure', state: small, points: [], retrain: true });
+    expect(lab.reports).toEqual([]);
+    lab.runQueue();
+    expect(types(lab.reports)).toEqual(['configured', 'progress', 'evaluation', 'stopped']);
+    const [progress] = lab.of('progress');
+    expect(progress.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect([progress.epoch, progress.running, progress.heatmap.length]).toEqual([40, false, GRID * GRID]);
+    expect(lab.of('evaluation')[0].size).toBe(60);
+    expect(lab.of('stopped')[0]).toMatchObject({ run: 1, reason: 'completed', epoch: 40, message: 'Finished 40 epochs.' });
+    expect(lab.reports.every((report) => report.run === 1)).toBe(true);
+  });
+
+  test("the reader's next change drops a retrain within one slice: its next slice trains nothing, and it never reports", () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...small, epochs: 400 }, points: [], retrain: true });
+    lab.runQueue(2);
+    lab.send({ type: 'configure', state: { ...small, lr: 0.1 }, points: [], retrain: true });
+    expect(lab.queue).toHaveLength(2);
+    const before = lab.clock();
+    lab.queue.shift()!();
+    expect(lab.clock()).toBe(before);
+    lab.runQueue();
+    expect(lab.reports.map((report) => [report.run, report.type])).toEqual([
+      [2, 'configured'],
+      [2, 'progress'],
+      [2, 'evaluation'],
+      [2, 'stopped'],
+    ]);
+    expect(lab.of('progress')[0].epochs).toHaveLength(40);
+  });
+
+  test('a diverged retrain reports its stop without a test evaluation; a dead one with it', () => {
+    const diverged = harness();
+    diverged.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, activation: 'elu', epochs: 40 }, points: [], retrain: true });
+    diverged.runQueue();
+    expect(types(diverged.reports)).toEqual(['configured', 'progress', 'stopped']);
+    expect(diverged.of('stopped')[0].message).toMatch(/try 0\.5/);
+    const dead = harness(10);
+    dead.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, epochs: 40 }, points: [], retrain: true });
+    dead.runQueue();
+    expect(types(dead.reports)).toEqual(['configured', 'progress', 'evaluation', 'stopped']);
+    expect(dead.of('stopped')[0].reason).toBe('dead');
+  });
+
+  test('a normal run expected to end within a quarter of a second reports only its end', () => {
+    const lab = harness();
+    lab.send({ type: 'configure', state: small, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    expect(lab.of('progress').map((report) => report.epoch)).toEqual([0, 40]);
+    expect(lab.of('progress')[1].epochs).toHaveLength(40);
+    expect(lab.of('stopped')[0].reason).toBe('completed');
+    expect(lab.of('evaluation')).toEqual([]);
   });
 });
 

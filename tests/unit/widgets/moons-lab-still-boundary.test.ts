@@ -35,7 +35,7 @@ test('bands: the likelier class, in fifths of certainty; not a number has none',
 });
 
 test('the still boundary figure is a few dozen elements: a path per band, the 50% line, a path per class and part', () => {
-  const markup = renderStatic(boundaryFigure(points, bounds, stillBoundaryMarks(points, bounds, heatmap()), 480, 'A description.'));
+  const markup = renderStatic(boundaryFigure(bounds, stillBoundaryMarks(points, bounds, heatmap()), 480, 'A description.'));
   const svg = new JSDOM(markup).window.document.querySelector('svg')!;
   expect(svg.querySelectorAll('*').length).toBeLessThan(120);
   const fills = [...svg.querySelectorAll('g[shape-rendering] path')].map((path) => path.getAttribute('fill'));

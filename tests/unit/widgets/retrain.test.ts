@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test, vi } from 'vitest';
-import { RETRAIN_FAST_MS, formatRunTime, latestWins, retrainDefault, retrainHint, retrainSetting, type RetrainClock } from '../../../src/widgets/common/retrain.ts';
+import { RETRAIN_ANNOUNCE_MS, RETRAIN_FAST_MS, formatRunTime, latestWins, retrainDefault, retrainHint, retrainSetting, settledAnnouncer, type RetrainClock } from '../../../src/widgets/common/retrain.ts';
 
 /** A clock the test moves by hand, with timers that fire when it passes them. */
 function manualClock() {
@@ -82,6 +82,27 @@ describe('latest-wins scheduling', () => {
     expect([runs.busy, runs.waiting, pending()]).toEqual([false, false, 0]);
     advance(1000);
     expect(started).toEqual([1, 2]);
+  });
+});
+
+describe('settled announcements', () => {
+  test('a result is announced once the reader has stopped changing things for the quiet time, and only the latest', () => {
+    const { clock, advance } = manualClock();
+    const said: string[] = [];
+    const results = settledAnnouncer((message) => said.push(message), RETRAIN_ANNOUNCE_MS, clock);
+    results.changed();
+    results.result('run 1');
+    advance(600);
+    results.changed();
+    advance(600);
+    results.result('run 2');
+    advance(999);
+    expect(said).toEqual([]);
+    advance(1);
+    expect(said).toEqual(['run 2']);
+    results.changed();
+    advance(5000);
+    expect(said).toEqual(['run 2']);
   });
 });
 
