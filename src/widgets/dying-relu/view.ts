@@ -88,13 +88,15 @@ export function mountDyingRelu(host: HTMLElement): void {
       run++;
       running = false;
       send({ run, type: 'start', state: next, play: true, retrain: true });
-      requestDraw();
+      // At once, not at the next frame: the status and data-retraining say a retrain is on its way.
+      updateToolbar();
     },
     fresh: (next) => start(next),
     refused: settingRefused,
     ended: finished,
     live: part('live'),
     toggled: (on) => {
+      quietStatus(on);
       if (!on) previous = [];
       lastCharts = 0;
       requestDraw();
@@ -123,6 +125,11 @@ export function mountDyingRelu(host: HTMLElement): void {
     else retrain.validityChanged();
     updateToolbar();
   });
+
+  /** With the setting on the status flips at every drag step, so screen readers hear the live region's settled result instead. */
+  function quietStatus(on: boolean) {
+    part('status').setAttribute('aria-live', on ? 'off' : 'polite');
+  }
 
   /** Forgets the figures' run for one of `next`: its grids are rebuilt, and a selected unit kept only where the shape allows. */
   function showAnew(next: DyingState) {
@@ -293,6 +300,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     host.dataset.retraining = String(retrain.pending);
   }
 
+  quietStatus(retrain.on);
   host.replaceChildren(view);
   onWidthChange(
     part('dead'),

@@ -100,7 +100,8 @@ export function mountDepth(host: HTMLElement): void {
       run++;
       running = false;
       send({ run, type: 'start', state: next, play: true, retrain: true });
-      requestDraw();
+      // At once, not at the next frame: the status and data-retraining say a retrain is on its way.
+      updateToolbar();
     },
     fresh: (next) => restart(next),
     refused: () => settingRefused(),
