@@ -15,12 +15,13 @@ import { drawChart } from '../common/plot-theme.ts';
 import { retrainFlow } from '../common/retrain-flow.ts';
 import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
-import { alphaFigure, curveFigure, deadShareFigure, histogramFigure, thin, type SideCurves } from './figures.ts';
+import { alphaFigure, curveFigure, deadShareFigure, thin, type SideCurves } from './figures.ts';
+import { drawReadout, type SelectedUnit } from './readout.ts';
 import { gridMarkup, markSelected, updateGrid, wireGrid } from './grid.ts';
 import { GROUPS, dyingMarkup } from './markup.ts';
 import type { DyingReport, DyingRequest, EpochPoint, SideProgress } from './protocol.ts';
 import { SCHEMA, SIDES, type DyingState, type Side } from './state.ts';
-import { deadAnnouncement, sideSummary, unitReadout } from './words.ts';
+import { deadAnnouncement, sideSummary } from './words.ts';
 import { onWidthChange } from '../common/width-watch.ts';
 
 /** How often the charts are redrawn while training, and how often dead counts are announced. */
@@ -47,7 +48,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   let running = false;
   let failure: string | null = null;
   let sides: Record<Side, SideView> = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
-  let selected: { side: Side; layer: number; unit: number } | null = null;
+  let selected: SelectedUnit | null = null;
   let lastAnnounced = 0;
 
   const view = document.createElement('div');
@@ -235,7 +236,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     for (const keyMark of view.querySelectorAll<HTMLElement>('.al-dying-layer-key')) {
       keyMark.parentElement!.hidden = Number(keyMark.dataset.layer) >= shown.layers.length;
     }
-    drawReadout();
+    drawReadout(part('readout'), part('histogram'), selected, selected ? sides[selected.side].latest : null, selected ? activationOf(selected.side) : shown.activationA, shown.optimizer);
     const now = performance.now();
     if (!running || now - lastCharts >= CHARTS_MS) {
       lastCharts = now;
@@ -244,24 +245,9 @@ export function mountDyingRelu(host: HTMLElement): void {
     updateToolbar();
   }
 
-  function select(next: { side: Side; layer: number; unit: number }) {
+  function select(next: SelectedUnit) {
     selected = next;
     requestDraw();
-  }
-
-  function drawReadout() {
-    const latest = selected ? sides[selected.side].latest : null;
-    const unit = selected && latest ? latest.units.layers[selected.layer]?.[selected.unit] : undefined;
-    if (!selected || !latest || !unit) {
-      part('readout').textContent = 'No unit selected yet.';
-      part('histogram').replaceChildren();
-      return;
-    }
-    const history = latest.histories[selected.layer][selected.unit];
-    const rows = unit.counts.reduce((sum, count) => sum + count, 0);
-    part('readout').textContent = unitReadout({ ...selected, activation: activationOf(selected.side), optimizer: shown.optimizer, state: unit, history, rows });
-    const width = part('histogram').clientWidth || 480;
-    part('histogram').replaceChildren(drawChart(histogramFigure(unit, `run ${selected.side}, layer ${selected.layer + 1}, unit ${selected.unit + 1}`, width)));
   }
 
   /** Each chart in a task of its own, so no task of the main thread runs long. */
