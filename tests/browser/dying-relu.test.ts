@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FREEZE_MS, openPage, seriousViolations, useChromium } from './harness.ts';
+import { openPage, seriousViolations, useChromium } from './harness.ts';
 import { pressOnSlider, recordPage, recorded, toggleRetrainByKeyboard } from './retrain-page.ts';
 
 const browser = useChromium();
@@ -120,11 +120,11 @@ test('Retrain on every change, by keyboard: fast presses on the learning rate sh
   await page.waitForTimeout(800);
   expect(await readBack(page)).toEqual(shown);
   await page.waitForTimeout(1200);
-  const { said, longTasks } = await recorded(page);
+  // Long tasks are watched in the timed project's files only (pairing-lab.test.ts): run two at a time, this one could see another's stall.
+  const { said } = await recorded(page);
   expect(said).toHaveLength(1);
   expect(said[0]).toMatch(/^Retrained\. Done\. /);
   expect(said[0]).toContain(shown[1]);
-  expect(longTasks.filter((duration) => duration > FREEZE_MS)).toEqual([]);
   // The loss and accuracy charts keep the runs before (learning rate 2) faint.
   await expect.poll(() => page.locator(`${WIDGET} .al-dying-previous`).count()).toBe(4);
   expect(await page.locator(`${WIDGET} [data-part="loss"] svg`).getAttribute('aria-description')).toMatch(/drawn faint/);

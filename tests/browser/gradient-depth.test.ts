@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { FREEZE_MS, openPage, seriousViolations, useChromium } from './harness.ts';
+import { openPage, seriousViolations, useChromium } from './harness.ts';
 import { pressOnSlider, recordPage, recorded, toggleRetrainByKeyboard } from './retrain-page.ts';
 
 /** The widget on lesson 2's page. */
@@ -114,10 +114,10 @@ test('Retrain on every change, by keyboard: fast presses on the depth slider sho
   await page.waitForTimeout(800);
   expect(await readBack(page)).toEqual(shown);
   await page.waitForTimeout(1200);
-  const { said, longTasks } = await recorded(page);
+  // Long tasks are watched in the timed project's files only (pairing-lab.test.ts): run two at a time, this one could see another's stall.
+  const { said } = await recorded(page);
   expect(said).toHaveLength(1);
   expect(said[0]).toMatch(/^Retrained\. Training done\. Run A \(sigmoid, Xavier\/Glorot\) ended at loss \d\.\d{3} after 20 epochs; Run B \(ReLU, He\) ended at loss \d\.\d{3} after 20 epochs\.$/);
-  expect(longTasks.filter((duration) => duration > FREEZE_MS)).toEqual([]);
   expect(await page.locator(`${WIDGET} [data-part="loss"] .al-depth-previous`).count()).toBe(2);
   expect(await page.locator(`${WIDGET} [data-part="loss"] svg[role="img"]`).getAttribute('aria-description')).toMatch(/drawn faint/);
   expect(await readerText(page)).not.toMatch(RAW_NUMBERS);

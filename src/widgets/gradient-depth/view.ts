@@ -283,8 +283,9 @@ export function mountDepth(host: HTMLElement): void {
     // A button disabled under the keyboard's focus would drop focus to the page's top: Reset,
     // never disabled, is where a reader goes next after a run ends.
     if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) buttons.reset.focus();
-    part('progress').textContent = started ? progressLine(current, shown.epochs) : 'Building both networks…';
-    part('status').textContent = retrain.pending && !current.blocked ? 'Retraining both runs…' : statusLine(current);
+    // The status line is for warnings (a divergence, a refused value): a retrain on its way is news for the progress line.
+    part('progress').textContent = retrain.pending ? 'Retraining both runs…' : started ? progressLine(current, shown.epochs) : 'Building both networks…';
+    part('status').textContent = statusLine(current);
     host.dataset.running = String(running);
     host.dataset.retraining = String(retrain.pending);
     host.dataset.started = String(started);
