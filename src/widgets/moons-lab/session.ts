@@ -111,7 +111,8 @@ export function createLabSession(host: SessionHost): (request: LabRequest) => vo
   /** One epoch, stopping the run if it diverged or reached its last epoch; true if it stopped. */
   const epochOrStop = (run: Run): boolean => {
     if (!epoch(run)) stop(run, 'diverged');
-    else if (run.trainer.epochsCompleted >= run.state.epochs) stop(run, 'completed');
+    // A run that ends before its first report is checked for silent layers here, not at a report.
+    else if (run.trainer.epochsCompleted >= run.state.epochs) stopIfDead(run) || stop(run, 'completed');
     else return false;
     return true;
   };

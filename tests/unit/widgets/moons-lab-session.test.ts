@@ -215,6 +215,15 @@ describe('retraining and quiet runs', () => {
     expect(dead.of('stopped')[0].reason).toBe('dead');
   });
 
+  test('a run that ends before its first report is still stopped as dead when a layer went silent', () => {
+    // 1 ms a reading: the 40 epochs end before the first report, where silent layers were looked for.
+    const lab = harness();
+    lab.send({ type: 'configure', state: { ...defaultState(SCHEMA), lr: 10, epochs: 40 }, points: [] });
+    lab.send({ type: 'play' });
+    lab.runQueue();
+    expect(lab.of('stopped')[0]).toMatchObject({ reason: 'dead', epoch: 40 });
+  });
+
   test('a normal run expected to end within a quarter of a second reports only its end', () => {
     const lab = harness();
     lab.send({ type: 'configure', state: small, points: [] });
