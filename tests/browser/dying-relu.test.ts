@@ -1,6 +1,7 @@
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, seriousViolations, useChromium } from './harness.ts';
+import { pressOnSlider, recordPage, recorded, toggleRetrainByKeyboard } from './retrain-page.ts';
 
 const browser = useChromium();
 const WIDGET = 'al-dying-relu[data-key="dying"]';
@@ -90,6 +91,65 @@ test('keyboard only: Tab reaches Train, Space starts both runs and Enter pauses 
   await page.context().close();
 });
 
+/** Waits until no retrain is in flight or waiting and both runs show `epochs` epochs. */
+async function retrainedTo(page: Page, epochs: number) {
+  await page.waitForSelector(`${WIDGET}[data-retraining="false"][data-epoch-a="${epochs}"][data-epoch-b="${epochs}"][data-running="false"]`, { timeout: 30_000 });
+}
+
+/** What the reader reads of both runs: each side's epoch line and summary (dead counts per layer). */
+const readBack = async (page: Page) => Promise.all(['epoch-A', 'summary-A', 'epoch-B', 'summary-B'].map((part) => text(page, part)));
+
+test('Retrain on every change, by keyboard: fast presses on the learning rate show only its last value, both runs finished, the runs before faint; off again, a change waits for Train', async () => {
+  const { page, problems } = await openWidget();
+  const box = page.locator('#dying-retrain');
+  expect(await box.isChecked()).toBe(false);
+  await toggleRetrainByKeyboard(page, WIDGET, 'dying-retrain');
+  expect(await box.isChecked()).toBe(true);
+  await retrainedTo(page, 30);
+  await expect.poll(() => text(page, 'live')).toMatch(/^Retrained\. Done\. Run A trained all 30 epochs\. Run B trained all 30 epochs\. Run A \(ReLU\)\. Dead units: /);
+  console.log(`dying ReLU, 30 epochs: ${await page.locator('#dying-retrain-hint').textContent()}`);
+
+  await recordPage(page, `${WIDGET} [data-part="live"]`);
+  // Four presses down the learning rate's log stops from 2, faster than a run takes.
+  await pressOnSlider(page, 'dying-lr', 'ArrowLeft', 4);
+  const lr = await page.getByLabel('Learning rate, exact value').inputValue();
+  expect(Number(lr)).toBeLessThan(2);
+  await retrainedTo(page, 30);
+  const shown = await readBack(page);
+  expect(shown[0]).toBe('Epoch 30 of 30');
+  await page.waitForTimeout(800);
+  expect(await readBack(page)).toEqual(shown);
+  await page.waitForTimeout(1200);
+  // Long tasks are watched in the timed project's files only (pairing-lab.test.ts): run two at a time, this one could see another's stall.
+  const { said } = await recorded(page);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^Retrained\. Done\. /);
+  expect(said[0]).toContain(shown[1]);
+  // The loss and accuracy charts keep the runs before (learning rate 2) faint.
+  await expect.poll(() => page.locator(`${WIDGET} .al-dying-previous`).count()).toBe(4);
+  expect(await page.locator(`${WIDGET} [data-part="loss"] svg`).getAttribute('aria-description')).toMatch(/drawn faint/);
+  await expectCleanText(page);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The retrained runs are those an ordinary run of the same setting ends with.
+  const ordinary = await openWidget(`?dying.lr=${lr}`);
+  await button(ordinary.page, 'Train').click();
+  await trainToEnd(ordinary.page, 30);
+  expect(await readBack(ordinary.page)).toEqual(shown);
+  expect(ordinary.problems).toEqual([]);
+  await ordinary.page.context().close();
+
+  // Off again, from the keyboard: a change now gives an untrained run that waits for Train.
+  await toggleRetrainByKeyboard(page, WIDGET, 'dying-retrain');
+  expect(await box.isChecked()).toBe(false);
+  await pressOnSlider(page, 'dying-seed', 'ArrowRight', 1);
+  await page.waitForSelector(`${WIDGET}[data-epoch-a="0"][data-epoch-b="0"][data-retraining="false"]`);
+  expect(await button(page, 'Train').isEnabled()).toBe(true);
+  expect(await page.locator(`${WIDGET} .al-dying-previous`).count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address falls back to the defaults with a notice naming each refused value', async () => {
   const { page, problems } = await openWidget('?dying.lr=abc&dying.layers=0-0');
   const notice = page.locator(`${WIDGET} [data-part="notice"]`);
@@ -109,8 +169,13 @@ test('dark theme: no serious accessibility violation after a short run, with a P
   await button(page, 'Step one epoch').click();
   await page.waitForSelector(`${WIDGET}[data-epoch-b="1"]`);
   await expect.poll(() => page.locator(`${WIDGET} [data-part="alpha"] svg`).count()).toBe(1);
+  // The setting on, and one retrain shown (five epochs of both), its run before faint.
+  await page.locator('#dying-retrain').check();
+  await retrainedTo(page, 5);
+  await pressOnSlider(page, 'dying-seed', 'ArrowRight', 1);
+  await page.waitForSelector(`${WIDGET}[data-retraining="false"] .al-dying-previous`);
   expect(await page.locator(`${WIDGET} [data-part="alpha"] svg`).getAttribute('aria-description')).toMatch(/Run B \(PReLU\): layer 1 α = \d\.\d{3}/);
-  expect(await text(page, 'summary-B')).toMatch(/Learned α per layer \(one each, starting at 0\.25\): \d\.\d{3}, \d\.\d{3}, \d\.\d{3}\.$/);
+  expect(await text(page, 'summary-B')).toMatch(/Learned α per layer \(one each, starting at 0\.25\): -?\d\.\d{3}, -?\d\.\d{3}, -?\d\.\d{3}\.$/);
   expect(await seriousViolations(page)).toEqual([]);
   await expectCleanText(page);
   expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import { expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { openPage, seriousViolations, useChromium } from './harness.ts';
+import { pressOnSlider, recordPage, recorded, toggleRetrainByKeyboard } from './retrain-page.ts';
 
 /** The widget on lesson 2's page. */
 const WIDGET = 'al-gradient-depth[data-key="depth"]';
@@ -77,6 +78,70 @@ test('pause stops both runs, step trains one epoch of each, reset returns to ini
   await page.context().close();
 });
 
+/** Waits until no retrain is in flight or waiting and both runs are done with `epochs` epochs. */
+const retrainedTo = (page: Page, epochs: number) =>
+  page.waitForSelector(`${WIDGET}[data-retraining="false"][data-finished="true"][data-epoch-a="${epochs}"][data-epoch-b="${epochs}"]`, { timeout: 30_000 });
+
+/** What the finished runs say: the progress line, and the descriptions of the gradient chart at initialisation, the loss and both heatmaps. */
+const readBack = (page: Page) =>
+  page.locator(WIDGET).evaluate((element) => [
+    element.querySelector('[data-part="progress"]')?.textContent ?? '',
+    ...['gradient', 'loss', 'heatmap-A', 'heatmap-B'].map((name) => (element.querySelector(`[data-part="${name}"] svg[role="img"]`)?.getAttribute('aria-description') ?? '').replace(/ The runs shown before the last change are drawn faint\.$/, '')),
+    String(element.querySelectorAll('[data-part="heatmap-A"] svg rect').length),
+  ]);
+
+test('Retrain on every change, by keyboard: fast presses on the depth slider show only the last depth, both runs trained to the end, the runs before faint in the loss chart; off again, a change waits for Train', async () => {
+  const { page, problems } = await openWidget(SHORT);
+  const box = page.locator('#depth-retrain');
+  expect(await box.isChecked()).toBe(false);
+  await toggleRetrainByKeyboard(page, WIDGET, 'depth-retrain');
+  expect(await box.isChecked()).toBe(true);
+  await retrainedTo(page, 20);
+  await expect.poll(() => page.locator(`${WIDGET} [data-part="live"]`).textContent()).toMatch(/^Retrained\. Training done\. Run A \(sigmoid, Xavier\/Glorot\) ended at loss \d\.\d{3} after 20 epochs; Run B/);
+  console.log(`gradient depth, 4 layers of 16, 20 epochs: ${await page.locator('#depth-retrain-hint').textContent()}`);
+
+  await recordPage(page, `${WIDGET} [data-part="live"]`);
+  await pressOnSlider(page, 'depth-depth', 'ArrowRight', 5);
+  expect(await page.getByLabel('Hidden layers, exact value').inputValue()).toBe('9');
+  await retrainedTo(page, 20);
+  // Every chart has had its turn (each is drawn in a task of its own).
+  await expect.poll(() => page.locator(`${WIDGET} [data-part="heatmap-B"] svg[role="img"]`).getAttribute('aria-description')).toMatch(/After epoch 20/);
+  await page.waitForTimeout(300);
+  const shown = await readBack(page);
+  expect(shown[0]).toBe('Run A: done, 20 epochs · Run B: done, 20 epochs');
+  // Nine hidden layers and the output: 200 cells (and the colour legend's few rects); four layers would give 100.
+  expect(Number(shown[5])).toBeGreaterThanOrEqual(20 * 10);
+  await page.waitForTimeout(800);
+  expect(await readBack(page)).toEqual(shown);
+  await page.waitForTimeout(1200);
+  // Long tasks are watched in the timed project's files only (pairing-lab.test.ts): run two at a time, this one could see another's stall.
+  const { said } = await recorded(page);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^Retrained\. Training done\. Run A \(sigmoid, Xavier\/Glorot\) ended at loss \d\.\d{3} after 20 epochs; Run B \(ReLU, He\) ended at loss \d\.\d{3} after 20 epochs\.$/);
+  expect(await page.locator(`${WIDGET} [data-part="loss"] .al-depth-previous`).count()).toBe(2);
+  expect(await page.locator(`${WIDGET} [data-part="loss"] svg[role="img"]`).getAttribute('aria-description')).toMatch(/drawn faint/);
+  expect(await readerText(page)).not.toMatch(RAW_NUMBERS);
+
+  // The retrained runs are those an ordinary run of the same setting ends with.
+  const ordinary = await openWidget('?depth.depth=9&depth.width=16&depth.epochs=20');
+  await button(ordinary.page, 'Train').click();
+  await waitFinished(ordinary.page);
+  await expect.poll(() => ordinary.page.locator(`${WIDGET} [data-part="heatmap-B"] svg[role="img"]`).getAttribute('aria-description')).toMatch(/After epoch 20/);
+  await ordinary.page.waitForTimeout(300);
+  expect(await readBack(ordinary.page)).toEqual(shown);
+  expect(ordinary.problems).toEqual([]);
+  await ordinary.page.context().close();
+
+  // Off again, from the keyboard: a change now gives an untrained run that waits for Train.
+  await toggleRetrainByKeyboard(page, WIDGET, 'depth-retrain');
+  expect(await box.isChecked()).toBe(false);
+  await pressOnSlider(page, 'depth-depth', 'ArrowLeft', 1);
+  await page.waitForSelector(`${WIDGET}[data-started="true"][data-epoch-a="0"][data-epoch-b="0"][data-retraining="false"]`);
+  expect(await button(page, 'Train').isEnabled()).toBe(true);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address falls back to the defaults with a notice, and the address is rewritten', async () => {
   const { page, problems } = await openWidget('?depth.depth=99&depth.activationA=bogus&depth.width=32');
   const notice = page.locator(`${WIDGET} .al-notice`);
@@ -147,6 +212,10 @@ test.each(['light', 'dark'] as const)('no serious accessibility problem after a 
   const { page, problems } = await openWidget(SHORT, { colorScheme, viewport: { width: 375, height: 800 } });
   await button(page, 'Train').click();
   await waitFinished(page);
+  // The setting on, and one retrain shown, with the runs before faint.
+  await page.locator('#depth-retrain').check();
+  await pressOnSlider(page, 'depth-seed', 'ArrowRight', 1);
+  await retrainedTo(page, 20);
   await page.waitForTimeout(400);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   expect(await seriousViolations(page)).toEqual([]);

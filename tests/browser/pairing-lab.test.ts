@@ -7,6 +7,7 @@
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FREEZE_MS, openPage, seriousViolations, useChromium } from './harness.ts';
+import { pressOnSlider, recordPage, recorded, toggleRetrainByKeyboard } from './retrain-page.ts';
 
 const browser = useChromium();
 const lessonUrl = () => `${inject('siteUrl')}lessons/08-pairing-activations-and-losses/`;
@@ -170,6 +171,93 @@ test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; a
   await page.context().close();
 });
 
+/** The caption over the finals table, which names the epochs and seed of the run shown. */
+const caption = (page: Page, key: string) => page.locator(`${widget(key)} caption`).textContent();
+
+/** Waits until no retrain is in flight or waiting and the figures show `epochs` epochs of both runs. */
+async function retrainedTo(page: Page, key: string, epochs: number) {
+  await page.waitForSelector(`${widget(key)}[data-retraining="false"][data-epoch-a="${epochs}"][data-epoch-b="${epochs}"][data-running="false"]`, { timeout: 30_000 });
+}
+
+test('Retrain on every change, by keyboard: fast presses on the epochs slider show only the last setting, finished, with the run before faint; off again, a change waits for Train', async () => {
+  const { page, problems } = await openWidget('softmax');
+  const host = page.locator(widget('softmax'));
+  const box = page.locator('#softmax-retrain');
+  // A first visit has measured nothing here: the setting starts off and says why.
+  expect(await box.isChecked()).toBe(false);
+  expect(await page.locator('#softmax-retrain-hint').textContent()).toMatch(/^Off until a first full run/);
+  await toggleRetrainByKeyboard(page, widget('softmax'), 'softmax-retrain');
+  expect(await box.isChecked()).toBe(true);
+  // Switched on over an untrained run: the lesson's setting is retrained to its end at once.
+  await retrainedTo(page, 'softmax', 50);
+  await expect.poll(() => partText(page, 'softmax', 'live')).toMatch(/^Retrained\. Finished 50 epochs\./);
+  expect(await page.locator('#softmax-retrain-hint').textContent()).toMatch(/full run takes (about )?\d+\.\d s/);
+  console.log(`pairing lab, softmax preset, 50 epochs: ${await page.locator('#softmax-retrain-hint').textContent()}`);
+
+  await recordPage(page, `${widget('softmax')} [data-part="live"]`);
+  // Eight presses, 50 → 90 epochs, faster than a run: latest wins, and nothing waits in a queue.
+  await pressOnSlider(page, 'softmax-epochs', 'ArrowRight', 8);
+  expect(await page.locator(widget('softmax')).getByLabel('Epochs, exact value').inputValue()).toBe('90');
+  await retrainedTo(page, 'softmax', 90);
+  expect(await caption(page, 'softmax')).toBe('Figures after 90 of 90 epochs (seed 42)');
+  const shown = await finals(page, 'softmax');
+  // No stale run arrives after the last one.
+  await page.waitForTimeout(800);
+  expect(await host.getAttribute('data-epoch-a')).toBe('90');
+  expect(await finals(page, 'softmax')).toEqual(shown);
+  // Announced once, after the reader stopped, and it is the last setting's result.
+  await expect.poll(async () => (await recorded(page)).said.length, { timeout: 5000 }).toBeGreaterThan(0);
+  await page.waitForTimeout(1200);
+  const { said, longTasks } = await recorded(page);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^Retrained\. Finished 90 epochs\. A: [\d.]+% validation accuracy, B: [\d.]+%\./);
+  expect(longTasks.filter((duration) => duration > FREEZE_MS)).toEqual([]);
+  // The run before (50 epochs) is drawn faint behind the new one, and the charts say so.
+  const charts = page.locator(`${widget('softmax')} .al-pairing-charts svg[role="img"]`);
+  await expect.poll(() => page.locator(`${widget('softmax')} .al-pairing-previous`).count()).toBe(6);
+  for (const chart of await charts.all()) expect(await chart.getAttribute('aria-description')).toMatch(/at epoch 90.*drawn faint/);
+  await expectCleanText(page, 'softmax');
+
+  // The retrained figures are those of an ordinary run of the same setting.
+  const ordinary = await openWidget('softmax', '?softmax.epochs=90');
+  await button(ordinary.page, 'softmax', 'Train').click();
+  await trainedTo(ordinary.page, 'softmax', 90);
+  expect(await finals(ordinary.page, 'softmax')).toEqual(shown);
+  await ordinary.page.context().close();
+
+  // Off again, from the keyboard: a change now gives an untrained run that waits for Train.
+  await toggleRetrainByKeyboard(page, widget('softmax'), 'softmax-retrain');
+  expect(await box.isChecked()).toBe(false);
+  await pressOnSlider(page, 'softmax-seed', 'ArrowRight', 1);
+  await page.waitForSelector(`${widget('softmax')}[data-epoch-a="0"][data-epoch-b="0"][data-retraining="false"]`);
+  expect(await button(page, 'softmax', 'Train').isEnabled()).toBe(true);
+  expect(await page.locator(`${widget('softmax')} .al-pairing-previous`).count()).toBe(0);
+  expect(problems).toEqual([]);
+  expect(ordinary.problems).toEqual([]);
+  await page.context().close();
+});
+
+test('with the setting on, a refused typed value retrains nothing; a good value retrains', async () => {
+  const { page, problems } = await openWidget('softmax');
+  await page.locator('#softmax-retrain').check();
+  await retrainedTo(page, 'softmax', 50);
+  const epochsBox = page.locator(widget('softmax')).getByLabel('Epochs, exact value');
+  await epochsBox.fill('7');
+  await epochsBox.press('Enter');
+  expect(await partText(page, 'softmax', 'status')).toMatch(/^Training is off while a setting shows a value it cannot use/);
+  // Another change while the box is refused: nothing retrains, the run waits untrained.
+  await pressOnSlider(page, 'softmax-seed', 'ArrowRight', 1);
+  await page.waitForSelector(`${widget('softmax')}[data-epoch-a="0"][data-retraining="false"]`);
+  await page.waitForTimeout(500);
+  expect(await page.locator(widget('softmax')).getAttribute('data-epoch-a')).toBe('0');
+  await epochsBox.fill('10');
+  await epochsBox.press('Enter');
+  await retrainedTo(page, 'softmax', 10);
+  expect(await caption(page, 'softmax')).toBe('Figures after 10 of 10 epochs (seed 43)');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a tampered address (softmax.lr=banana, softmax.preset=evil) shows a notice naming both and runs the default', async () => {
   const { page, problems } = await openWidget('softmax', '?softmax.lr=banana&softmax.preset=evil');
   const notice = page.locator(`${widget('softmax')} [data-part="notice"]`);
@@ -209,6 +297,10 @@ test.each(['light', 'dark'] as const)('every lab live, the softmax one trained: 
   const { page, problems } = await openWidget('softmax', '?softmax.epochs=10', { colorScheme });
   await button(page, 'softmax', 'Train').click();
   await trainedTo(page, 'softmax', 10);
+  // The setting on and one retrain shown, with the run before it faint.
+  await page.locator('#softmax-retrain').check();
+  await pressOnSlider(page, 'softmax-epochs', 'ArrowRight', 1);
+  await retrainedTo(page, 'softmax', 15);
   for (const key of KEYS) {
     await page.locator(widget(key)).scrollIntoViewIfNeeded();
     await page.waitForSelector(`${widget(key)}[data-ready="true"]`);

@@ -2,7 +2,8 @@
  * What the dying-ReLU widget draws, as Observable Plot options: the dead share per hidden layer
  * over the epochs (both runs), the loss and accuracy curves, the selected unit's pre-activation
  * histogram with a rule at 0, and PReLU's learned alpha per layer. Layers differ by colour and
- * marker, runs by dash. The live view and the build-time figure share them.
+ * marker, runs by dash. The live view and the build-time figure share them; after a retrain the
+ * live loss and accuracy charts also draw the runs shown before it, faint (`previous`).
  */
 import * as Plot from '@observablehq/plot';
 import { formatFixed, formatPercent } from '../common/format.ts';
@@ -23,6 +24,16 @@ export interface SideCurves {
 export const LAYER_SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 /** Run A is drawn solid, run B dashed. */
 export const SIDE_DASH: Readonly<Record<Side, string>> = { A: 'none', B: '6 3' };
+
+/** The most epochs a chart draws per line. */
+const MOST_POINTS = 150;
+
+/** Every k-th epoch so that at most MOST_POINTS remain, always keeping the first and the last. */
+export function thin(points: readonly EpochPoint[]): EpochPoint[] {
+  if (points.length <= MOST_POINTS) return [...points];
+  const every = Math.ceil(points.length / MOST_POINTS);
+  return points.filter((_, i) => i % every === 0 || i === points.length - 1);
+}
 
 const label = (curves: SideCurves) => `Run ${curves.side} (${ACTIVATION_LABELS[curves.activation]})`;
 
@@ -66,9 +77,11 @@ export function deadShareFigure(sides: readonly SideCurves[], epochs: number, wi
 }
 
 /** Training loss (log scale) or validation accuracy of both runs over the epochs. */
-export function curveFigure(kind: 'Loss' | 'Accuracy', sides: readonly SideCurves[], epochs: number, width: number): Plot.PlotOptions {
+export function curveFigure(kind: 'Loss' | 'Accuracy', sides: readonly SideCurves[], epochs: number, width: number, previous: readonly SideCurves[] = []): Plot.PlotOptions {
   const value = (point: EpochPoint) => (kind === 'Loss' ? point.trainLoss : point.validationAccuracy);
-  const rows = sides.flatMap((curves) => curves.points.map((point) => ({ epoch: point.epoch, value: value(point), side: curves.side, series: 0 })));
+  const rowsOf = (of: readonly SideCurves[]) => of.flatMap((curves) => curves.points.map((point) => ({ epoch: point.epoch, value: value(point), side: curves.side, series: 0 })));
+  const rows = rowsOf(sides);
+  const before = rowsOf(previous).filter((row) => Number.isFinite(row.value) && (kind === 'Accuracy' || row.value > 0));
   const description = sides
     .map((curves) => {
       const last = curves.points.at(-1);
@@ -80,11 +93,17 @@ export function curveFigure(kind: 'Loss' | 'Accuracy', sides: readonly SideCurve
     width,
     height: 200,
     ariaLabel: kind === 'Loss' ? 'Training loss of both runs over the epochs' : 'Validation accuracy of both runs over the epochs',
-    ariaDescription: `At the latest epoch, ${description}.`,
+    ariaDescription: `At the latest epoch, ${description}.${before.length > 0 ? ' The runs shown before the last change are drawn faint.' : ''}`,
     x: { domain: [0, epochs], label: 'epoch' },
     y: kind === 'Loss' ? { type: 'log', domain: lossDomain(rows.map((row) => row.value)), label: 'training loss (log)', tickFormat: '~g' } : { domain: [0, 100], label: 'validation accuracy (%)', percent: true },
     // One colour for both runs (colours name layers elsewhere); the dash tells them apart.
-    marks: seriesMarks(rows.filter((row) => kind === 'Accuracy' || row.value > 0), () => 'var(--color-text)'),
+    marks: [
+      // The runs before a retrain, faint and thin, clipped to these axes (their epochs may lie beyond).
+      ...(['A', 'B'] as const).filter((side) => before.some((row) => row.side === side)).map((side) =>
+        Plot.line(before.filter((row) => row.side === side), { x: 'epoch', y: 'value', stroke: 'var(--color-text)', strokeWidth: 1.2, strokeOpacity: 0.3, strokeDasharray: SIDE_DASH[side], clip: true, className: 'al-dying-previous' }),
+      ),
+      ...seriesMarks(rows.filter((row) => kind === 'Accuracy' || row.value > 0), () => 'var(--color-text)'),
+    ],
   });
 }
 

@@ -68,6 +68,14 @@ export function updateGrid(grid: HTMLElement, activation: DyingActivation, layer
   }
 }
 
+/** Marks the selected unit's cell pressed, and every other cell in `root` not. */
+export function markSelected(root: HTMLElement, selected: { side: string; layer: number; unit: number } | null): void {
+  for (const cell of root.querySelectorAll<HTMLButtonElement>('.al-dying-cell')) {
+    const pressed = selected !== null && cell.dataset.side === selected.side && Number(cell.dataset.layer) === selected.layer && Number(cell.dataset.unit) === selected.unit;
+    cell.setAttribute('aria-pressed', String(pressed));
+  }
+}
+
 /** Arrow-key movement over a grid's buttons (roving tabindex); `select` is called for Enter, Space and clicks. */
 export function wireGrid(grid: HTMLElement, select: (layer: number, unit: number) => void): void {
   const cellAt = (layer: number, unit: number) => grid.querySelector<HTMLButtonElement>(`.al-dying-cell[data-layer="${layer}"][data-unit="${unit}"]`);

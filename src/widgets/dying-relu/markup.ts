@@ -1,6 +1,13 @@
 /** The dying-ReLU widget's page structure; view.ts fills the parts named by data-part. */
 import { chartLegendMarkup, legendMarkup } from './grid.ts';
-import { SIDES } from './state.ts';
+import { SIDES, type DyingState } from './state.ts';
+
+/** The settings group (`group-${name}` part) each field's control goes in. */
+export const GROUPS: Record<keyof DyingState, string> = {
+  activationA: 'runs', activationB: 'runs',
+  layers: 'network', bias: 'network', seed: 'network',
+  lr: 'training', optimizer: 'training', epochs: 'training',
+};
 
 /** The live widget's markup for the widget with URL prefix `key`. */
 export function dyingMarkup(key: string): string {
@@ -21,6 +28,7 @@ export function dyingMarkup(key: string): string {
     <button type="button" class="al-button" data-part="reset">Reset</button>
     <button type="button" class="al-button" data-part="defaults">Lesson's values</button>
   </div>
+  <div data-part="retrain" data-print="hide"></div>
   <p class="al-run-status al-dying-status" data-part="status" role="status"></p>
   <p class="al-hint">Each cell is a hidden unit, measured over all training inputs after every epoch. Select a unit (click, or Tab to a grid, arrow keys, then Enter) to see its pre-activations.</p>
   ${legendMarkup()}

@@ -10,8 +10,12 @@ import type { DyingState, Side } from './state.ts';
 
 /** What the page asks of the worker, for run `run`. */
 export type DyingRequest = { run: number } & (
-  /** Build both networks of `state` (same data, seed and initial weights), dropping any earlier run; train at once when `play`. */
-  | { type: 'start'; state: DyingState; play: boolean }
+  /**
+   * Build both networks of `state` (same data, seed and initial weights), dropping any earlier
+   * run; train at once when `play`. A `retrain` trains to the end with no report on the way: one
+   * report, with every epoch from 0, once both sides stop.
+   */
+  | { type: 'start'; state: DyingState; play: boolean; retrain?: boolean }
   /** Train on until the last epoch, a divergence or a pause. */
   | { type: 'play' }
   /** Stop after the epoch under way. */

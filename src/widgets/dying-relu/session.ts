@@ -2,7 +2,8 @@
  * The dying-ReLU widget's training session, as the worker runs it: both runs of one state
  * (A and B, differing only in the hidden activation) on identical data, initial weights and
  * shuffles, interleaved epoch by epoch in slices of about 30 ms so that pause and step are
- * answered between slices, with a report a few times a second. After every epoch each hidden
+ * answered between slices, with a report a few times a second (none until the end for a retrain,
+ * the start the page sends with "Retrain on every change" on). After every epoch each hidden
  * unit is measured over the training set and followed for revivals. No worker globals here, so
  * the session runs in Node tests with a synchronous scheduler.
  */
@@ -36,6 +37,8 @@ interface Run {
   readonly state: DyingState;
   readonly train: Dataset;
   readonly sides: Record<Side, SideRun>;
+  /** A retrain: no report until both sides stop. */
+  readonly quiet: boolean;
   running: boolean;
   lastReport: number;
   /** Bumped by every play and every stop, so a slice scheduled before either does nothing. */
@@ -116,7 +119,7 @@ export function createDyingSession(host: SessionHost): (request: DyingRequest) =
     while (host.now() - start < SLICE_MS) {
       if (round(run)) return stop(run);
     }
-    if (host.now() - run.lastReport >= REPORT_MS) report(run);
+    if (!run.quiet && host.now() - run.lastReport >= REPORT_MS) report(run);
     host.schedule(() => slice(run, chain));
   };
 
@@ -124,7 +127,7 @@ export function createDyingSession(host: SessionHost): (request: DyingRequest) =
     if (run.running || SIDES.every((name) => run.sides[name].status !== 'training')) return;
     run.running = true;
     const chain = ++run.chain;
-    report(run);
+    if (!run.quiet) report(run);
     host.schedule(() => slice(run, chain));
   };
 
@@ -150,6 +153,7 @@ export function createDyingSession(host: SessionHost): (request: DyingRequest) =
       state,
       train: data.train,
       sides: { A: createSide(state, 'A', data), B: createSide(state, 'B', data) },
+      quiet: request.retrain === true,
       running: false,
       lastReport: 0,
       chain: 0,

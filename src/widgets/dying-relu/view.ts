@@ -2,41 +2,31 @@
  * The live dying-ReLU widget: binds controls to state, state to the training worker, and the
  * worker's reports to the unit grids, the readout and the charts. The worker trains; this
  * thread only draws, at most once a frame (once a second when the reader prefers reduced motion).
+ * With "Retrain on every change" on (common/retrain-flow.ts), a change of setting retrains both
+ * runs to their end in the worker, latest wins; the grids and charts keep the run shown until
+ * the new one's single final report, and the loss and accuracy charts keep the run before faint.
  */
 import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
-import { controlFor, type Control } from '../common/controls.ts';
+import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
 import { ACTIVATION_LABELS } from '../common/labels.ts';
 import { drawChart } from '../common/plot-theme.ts';
+import { retrainFlow } from '../common/retrain-flow.ts';
 import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
-import { alphaFigure, curveFigure, deadShareFigure, histogramFigure, type SideCurves } from './figures.ts';
-import { gridMarkup, updateGrid, wireGrid } from './grid.ts';
-import { dyingMarkup } from './markup.ts';
+import { alphaFigure, curveFigure, deadShareFigure, thin, type SideCurves } from './figures.ts';
+import { drawReadout, type SelectedUnit } from './readout.ts';
+import { gridMarkup, markSelected, updateGrid, wireGrid } from './grid.ts';
+import { GROUPS, dyingMarkup } from './markup.ts';
 import type { DyingReport, DyingRequest, EpochPoint, SideProgress } from './protocol.ts';
 import { SCHEMA, SIDES, type DyingState, type Side } from './state.ts';
-import { deadAnnouncement, sideSummary, unitReadout } from './words.ts';
+import { deadAnnouncement, sideSummary } from './words.ts';
 import { onWidthChange } from '../common/width-watch.ts';
 
 /** How often the charts are redrawn while training, and how often dead counts are announced. */
 const CHARTS_MS = 250;
 const ANNOUNCE_EVERY = 10;
-/** The most epochs a chart draws per line. */
-const MOST_POINTS = 150;
-
-/** Every k-th epoch so that at most MOST_POINTS remain, always keeping the first and the last. */
-function thin(points: readonly EpochPoint[]): EpochPoint[] {
-  if (points.length <= MOST_POINTS) return [...points];
-  const every = Math.ceil(points.length / MOST_POINTS);
-  return points.filter((_, i) => i % every === 0 || i === points.length - 1);
-}
-
-const GROUPS: Record<keyof DyingState, string> = {
-  activationA: 'runs', activationB: 'runs',
-  layers: 'network', bias: 'network', seed: 'network',
-  lr: 'training', optimizer: 'training', epochs: 'training',
-};
 
 /** One side as the page knows it: the latest report and every epoch so far. */
 interface SideView {
@@ -49,12 +39,16 @@ export function mountDyingRelu(host: HTMLElement): void {
   const key = host.dataset.key ?? 'dying';
   const lessonDefaults = parseState(SCHEMA, readParams(host.dataset.defaults ?? '', key)).state;
   const fromUrl = parseState(SCHEMA, readParams(location.search, key), lessonDefaults);
+  /** What the controls say; `shown` is the state of the run the figures show (a retrain on its way keeps the run before it). */
   let state: DyingState = fromUrl.state;
+  let shown = state;
+  /** The run shown before the last retrain, drawn faint. */
+  let previous: SideCurves[] = [];
   let run = 0;
   let running = false;
   let failure: string | null = null;
   let sides: Record<Side, SideView> = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
-  let selected: { side: Side; layer: number; unit: number } | null = null;
+  let selected: SelectedUnit | null = null;
   let lastAnnounced = 0;
 
   const view = document.createElement('div');
@@ -78,40 +72,84 @@ export function mountDyingRelu(host: HTMLElement): void {
   });
   if (!workerStarted) return;
 
-  const controls = new Map<keyof DyingState, Control>();
-  const settingRefused = () => [...controls.values()].some((control) => !control.valid);
-  for (const name of Object.keys(SCHEMA) as (keyof DyingState)[]) {
-    const control = controlFor(`${key}-${name}`, SCHEMA[name], state[name], (value) => start({ ...state, [name]: value }));
-    part(`group-${GROUPS[name]}`).append(control.element);
-    controls.set(name, control);
-  }
+  const settingRefused = () => settings.refused();
+  const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
+  const retrain = retrainFlow<DyingState>({
+    id: `${key}-retrain`,
+    storageKey: 'al-retrain-ms:dying-relu',
+    place: part('retrain'),
+    current: () => state,
+    adopt: (next) => {
+      state = next;
+      replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
+      updateToolbar();
+    },
+    // A retrain is a new run (the worker drops the one it had); the figures keep theirs until it ends.
+    retrain: (next) => {
+      run++;
+      running = false;
+      send({ run, type: 'start', state: next, play: true, retrain: true });
+      // At once, not at the next frame: the status and data-retraining say a retrain is on its way.
+      updateToolbar();
+    },
+    fresh: (next) => start(next),
+    refused: settingRefused,
+    ended: finished,
+    live: part('live'),
+    toggled: (on) => {
+      quietStatus(on);
+      if (!on) previous = [];
+      lastCharts = 0;
+      requestDraw();
+    },
+  });
+  const settings = controlSet(key, SCHEMA, state, (name) => part(`group-${GROUPS[name]}`), (name, value) => retrain.changed({ ...state, [name]: value }));
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset'), defaults: part<HTMLButtonElement>('defaults') };
-  const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
-  buttons.play.addEventListener('click', () => (running ? send({ run, type: 'pause' }) : !settingRefused() && send({ run, type: 'play' })));
+  buttons.play.addEventListener('click', () => {
+    if (running) return send({ run, type: 'pause' });
+    if (settingRefused()) return;
+    // Train while a retrain is on its way: the controls' run, trained in view.
+    if (retrain.retraining) start(state);
+    retrain.trainStarted(epochNow() === 0);
+    send({ run, type: 'play' });
+  });
   buttons.step.addEventListener('click', () => !settingRefused() && send({ run, type: 'step' }));
   buttons.reset.addEventListener('click', () => start(state));
   buttons.defaults.addEventListener('click', () => {
-    for (const [name, control] of controls) control.set(lessonDefaults[name]);
+    for (const [name, control] of settings.controls) control.set(lessonDefaults[name]);
     notice.hidden = true;
-    start(lessonDefaults);
+    retrain.changed(lessonDefaults);
   });
   view.addEventListener('al-validity', () => {
     if (settingRefused() && running) send({ run, type: 'pause' });
+    else retrain.validityChanged();
     updateToolbar();
   });
 
+  /** With the setting on the status flips at every drag step, so screen readers hear the live region's settled result instead. */
+  function quietStatus(on: boolean) {
+    part('status').setAttribute('aria-live', on ? 'off' : 'polite');
+  }
+
+  /** Forgets the figures' run for one of `next`: its grids are rebuilt, and a selected unit kept only where the shape allows. */
+  function showAnew(next: DyingState) {
+    const reshaped = next.layers.join('-') !== shown.layers.join('-');
+    shown = next;
+    lastAnnounced = 0;
+    sides = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
+    if (selected && (reshaped || selected.unit >= shown.layers[selected.layer])) selected = null;
+    for (const side of SIDES) part(`grid-${side}`).replaceChildren();
+  }
+
   /** Starts a new run of `next`, paused at initialisation; every report of the old run is dropped from now on. */
   function start(next: DyingState) {
-    const reshaped = next.layers.join('-') !== state.layers.join('-');
+    retrain.cancel();
     state = next;
+    showAnew(next);
     run++;
     running = false;
     failure = null;
-    lastAnnounced = 0;
-    sides = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
-    if (selected && (reshaped || selected.unit >= state.layers[selected.layer])) selected = null;
-    for (const side of SIDES) part(`grid-${side}`).replaceChildren();
     replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
     send({ run, type: 'start', state, play: false });
     requestDraw();
@@ -123,11 +161,13 @@ export function mountDyingRelu(host: HTMLElement): void {
       running = false;
       failure = report.message;
       showNotice(`The widget could not do that: ${report.message}`);
+      retrain.runFailed();
       return requestDraw();
     }
+    if (retrain.retraining) return showRetrained(report);
     const wasRunning = running;
     running = report.running;
-    if (running && !wasRunning) announce(`Training started: both runs, ${state.epochs} epochs.`);
+    if (running && !wasRunning) announce(`Training started: both runs, ${shown.epochs} epochs.`);
     for (const side of SIDES) {
       const progress = report.sides[side];
       const before = sides[side].latest?.revivedCounts ?? [];
@@ -139,16 +179,33 @@ export function mountDyingRelu(host: HTMLElement): void {
     const epoch = Math.max(...SIDES.map((side) => sides[side].latest!.epoch));
     if (running && epoch - lastAnnounced >= ANNOUNCE_EVERY) {
       lastAnnounced = epoch;
-      announce(deadAnnouncement(epoch, SIDES.map((side) => ({ side, activation: activationOf(side), shares: sides[side].points.at(-1)?.deadShares ?? [], sizes: state.layers }))));
+      announce(deadAnnouncement(epoch, SIDES.map((side) => ({ side, activation: activationOf(side), shares: sides[side].points.at(-1)?.deadShares ?? [], sizes: shown.layers }))));
     }
     if (!running && wasRunning) {
-      const messages = SIDES.map((side) => sides[side].latest!.message).filter(Boolean);
-      announce(finished() ? `Done. ${messages.join(' ')} ${summaries()}` : `Paused at epoch ${epoch}. ${summaries()}`);
+      announce(finished() ? doneWords() : `Paused at epoch ${epoch}. ${summaries()}`);
+      if (finished()) retrain.runEnded('');
+      else retrain.paused();
     }
     requestDraw();
   }
 
-  const activationOf = (side: Side) => (side === 'A' ? state.activationA : state.activationB);
+  /** A retrain's one report: the finished runs replace those shown, the loss and accuracy before them stay faint. */
+  function showRetrained(report: Extract<DyingReport, { type: 'progress' }>) {
+    previous = curvesOf();
+    showAnew(retrain.sent);
+    running = false;
+    failure = null;
+    for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };
+    lastCharts = 0;
+    requestDraw();
+    retrain.runEnded(`Retrained. ${doneWords()}`);
+  }
+
+  const doneWords = () => `Done. ${SIDES.map((side) => sides[side].latest?.message ?? '').filter(Boolean).join(' ')} ${summaries()}`;
+  const epochNow = () => Math.max(0, ...SIDES.map((side) => sides[side].latest?.epoch ?? 0));
+  const curvesOf = (): SideCurves[] => SIDES.map((side) => ({ side, activation: activationOf(side), points: thin(sides[side].points) }));
+
+  const activationOf = (side: Side) => (side === 'A' ? shown.activationA : shown.activationB);
   const summaries = () => SIDES.map((side) => summaryOf(side)).join(' ');
   const summaryOf = (side: Side) => {
     const latest = sides[side].latest;
@@ -157,12 +214,13 @@ export function mountDyingRelu(host: HTMLElement): void {
 
   const requestDraw = drawScheduler(draw, () => running);
   let lastCharts = 0;
+  let chartsDrawn = 0;
 
   function draw() {
     for (const side of SIDES) {
       const latest = sides[side].latest;
       part(`title-${side}`).textContent = `Run ${side}: ${ACTIVATION_LABELS[activationOf(side)]}`;
-      part(`epoch-${side}`).textContent = `Epoch ${latest?.epoch ?? 0} of ${state.epochs}${latest?.status === 'diverged' ? ' (stopped)' : ''}`;
+      part(`epoch-${side}`).textContent = `Epoch ${latest?.epoch ?? 0} of ${shown.epochs}${latest?.status === 'diverged' ? ' (stopped)' : ''}`;
       host.dataset[`epoch${side}`] = String(latest?.epoch ?? 0);
       if (!latest) continue;
       part(`summary-${side}`).textContent = latest.status === 'diverged' ? `${latest.message} ${summaryOf(side)}` : summaryOf(side);
@@ -174,14 +232,11 @@ export function mountDyingRelu(host: HTMLElement): void {
         updateGrid(holder, activationOf(side), latest.units.layers, latest.histories);
       }
     }
-    for (const cell of view.querySelectorAll<HTMLButtonElement>('.al-dying-cell')) {
-      const pressed = selected !== null && cell.dataset.side === selected.side && Number(cell.dataset.layer) === selected.layer && Number(cell.dataset.unit) === selected.unit;
-      cell.setAttribute('aria-pressed', String(pressed));
-    }
+    markSelected(view, selected);
     for (const keyMark of view.querySelectorAll<HTMLElement>('.al-dying-layer-key')) {
-      keyMark.parentElement!.hidden = Number(keyMark.dataset.layer) >= state.layers.length;
+      keyMark.parentElement!.hidden = Number(keyMark.dataset.layer) >= shown.layers.length;
     }
-    drawReadout();
+    drawReadout(part('readout'), part('histogram'), selected, selected ? sides[selected.side].latest : null, selected ? activationOf(selected.side) : shown.activationA, shown.optimizer);
     const now = performance.now();
     if (!running || now - lastCharts >= CHARTS_MS) {
       lastCharts = now;
@@ -190,58 +245,48 @@ export function mountDyingRelu(host: HTMLElement): void {
     updateToolbar();
   }
 
-  function select(next: { side: Side; layer: number; unit: number }) {
+  function select(next: SelectedUnit) {
     selected = next;
     requestDraw();
   }
 
-  function drawReadout() {
-    const latest = selected ? sides[selected.side].latest : null;
-    const unit = selected && latest ? latest.units.layers[selected.layer]?.[selected.unit] : undefined;
-    if (!selected || !latest || !unit) {
-      part('readout').textContent = 'No unit selected yet.';
-      part('histogram').replaceChildren();
-      return;
-    }
-    const history = latest.histories[selected.layer][selected.unit];
-    const rows = unit.counts.reduce((sum, count) => sum + count, 0);
-    part('readout').textContent = unitReadout({ ...selected, activation: activationOf(selected.side), optimizer: state.optimizer, state: unit, history, rows });
-    const width = part('histogram').clientWidth || 480;
-    part('histogram').replaceChildren(drawChart(histogramFigure(unit, `run ${selected.side}, layer ${selected.layer + 1}, unit ${selected.unit + 1}`, width)));
-  }
-
   /** Each chart in a task of its own, so no task of the main thread runs long. */
   function drawCharts() {
-    const curves: SideCurves[] = SIDES.map((side) => ({ side, activation: activationOf(side), points: thin(sides[side].points) }));
+    const curves = curvesOf();
+    const before = previous;
+    const { epochs } = shown;
     const width = part('dead').clientWidth || 480;
     const alpha = part('alpha');
     alpha.hidden = !curves.some((side) => side.activation === 'prelu');
     if (alpha.hidden) alpha.replaceChildren();
     const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
-      ['dead', () => deadShareFigure(curves, state.epochs, width)],
-      ['loss', () => curveFigure('Loss', curves, state.epochs, width)],
-      ['accuracy', () => curveFigure('Accuracy', curves, state.epochs, width)],
-      ...(alpha.hidden ? [] : [['alpha', () => alphaFigure(curves, state.epochs, width)] as [string, () => Parameters<typeof drawChart>[0]]]),
+      ['dead', () => deadShareFigure(curves, epochs, width)],
+      ['loss', () => curveFigure('Loss', curves, epochs, width, before)],
+      ['accuracy', () => curveFigure('Accuracy', curves, epochs, width, before)],
+      ...(alpha.hidden ? [] : [['alpha', () => alphaFigure(curves, epochs, width)] as [string, () => Parameters<typeof drawChart>[0]]]),
     ];
-    const drawn = run;
-    charts.forEach(([name, figure], index) => setTimeout(() => drawn === run && part(name).replaceChildren(drawChart(figure())), index));
+    // A chart whose turn comes after the figures moved on to another run is skipped: the next draw has it.
+    const drawn = ++chartsDrawn;
+    charts.forEach(([name, figure], index) => setTimeout(() => drawn === chartsDrawn && part(name).replaceChildren(drawChart(figure())), index));
   }
 
   function updateToolbar() {
     const blocked = settingRefused() ? 'Training is off while a setting shows a value it cannot use: correct it, or press Lesson’s values.' : failure;
     const done = finished();
-    const epoch = Math.max(0, ...SIDES.map((side) => sides[side].latest?.epoch ?? 0));
+    const epoch = epochNow();
     buttons.play.textContent = running ? 'Pause' : epoch > 0 && !done ? 'Resume' : 'Train';
     buttons.play.setAttribute('aria-pressed', String(running));
     buttons.play.disabled = running ? false : blocked !== null || done;
-    buttons.step.disabled = running || buttons.play.disabled;
+    buttons.step.disabled = running || retrain.pending || buttons.play.disabled;
     // A disabled button under the keyboard's focus would drop focus to the page: Reset is never disabled.
     if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) buttons.reset.focus();
     const messages = SIDES.map((side) => sides[side].latest?.message ?? '').filter(Boolean);
-    part('status').textContent = blocked ?? (done ? `Done. ${messages.join(' ')}` : running ? 'Training…' : '');
+    part('status').textContent = blocked ?? (retrain.pending ? 'Retraining both runs…' : done ? `Done. ${messages.join(' ')}` : running ? 'Training…' : '');
     host.dataset.running = String(running);
+    host.dataset.retraining = String(retrain.pending);
   }
 
+  quietStatus(retrain.on);
   host.replaceChildren(view);
   onWidthChange(
     part('dead'),

@@ -1,10 +1,11 @@
 /** The gradient-depth widget's Web Worker: trains both runs off the main thread, so the page only draws. */
+import { messageScheduler } from '../common/session-host.ts';
 import type { DepthReport, DepthRequest } from './protocol.ts';
 import { createDepthSession } from './session.ts';
 
 const respond = createDepthSession({
   post: (report: DepthReport) => postMessage(report),
-  schedule: (work) => setTimeout(work, 0),
+  schedule: messageScheduler(),
   now: () => performance.now(),
 });
 

@@ -25,6 +25,7 @@ export function depthMarkup(key: string): string {
     <button type="button" class="al-button" data-part="defaults">Lesson’s values</button>
     <span class="al-depth-progress" data-part="progress"></span>
   </div>
+  <div data-part="retrain" data-print="hide"></div>
   <p class="al-depth-status" data-part="status"></p>
   <div data-part="legend"></div>
   <section class="al-depth-section" aria-labelledby="${key}-init-title">

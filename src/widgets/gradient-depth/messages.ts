@@ -45,6 +45,11 @@ export interface ToolbarState {
   stepDisabled: boolean;
 }
 
+/** The epoch a diverged side stopped in, or null for a side still training or done. */
+export function stoppedEpoch(side: SideStatus): number | null {
+  return side.kind === 'diverged' ? side.divergence.epoch : null;
+}
+
 /** True once neither side has anything left to train. */
 export function finished(view: RunsView): boolean {
   return RUNS.every((run) => view.sides[run].kind !== 'training');

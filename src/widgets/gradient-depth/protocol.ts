@@ -14,8 +14,10 @@ export type DepthRequest = { run: number } & (
   /**
    * Build both networks of `state` at initialisation (same data and seed) as run `run`,
    * dropping any earlier run; train at once when `play`, else wait paused for step or resume.
+   * A `retrain` (with `play`) trains both runs to their end with no report on the way, then
+   * sends one 'retrained' report.
    */
-  | { type: 'start'; state: DepthState; play: boolean }
+  | { type: 'start'; state: DepthState; play: boolean; retrain?: boolean }
   /** Train one more epoch of each run still training, then stay paused. */
   | { type: 'step' }
   /** Stop after the epoch under way; a 'paused' report follows. */
@@ -89,4 +91,9 @@ export type DepthReport = { run: number } & (
   | { type: 'paused'; epochs: Record<RunName, number> }
   /** Something the worker could not handle (a bug, not a divergence), in words. */
   | { type: 'error'; message: string }
+  /**
+   * A retrain's end, whole: the 'started', 'epochs', 'done' and 'diverged' reports an ordinary
+   * run would have sent on the way, in their order, so the page shows the finished runs at once.
+   */
+  | { type: 'retrained'; reports: DepthReport[] }
 );

@@ -4,7 +4,8 @@
  * about one frame's work, so pause and step requests are answered between slices and a slow
  * run (a deep sigmoid network takes twice as long per epoch as ReLU) cannot starve the other.
  * When one side is done or diverged the other trains on alone. Epochs are reported in batches a
- * few times a second. No worker globals here, so the session runs in Node tests with a
+ * few times a second; a retrain (a start with `retrain`) keeps every report until both sides
+ * stopped and sends them as one 'retrained' report. No worker globals here, so the session runs in Node tests with a
  * synchronous scheduler.
  */
 import { cloneNetwork, createTrainer, weightDistances, type EpochMetrics, type Network, type Trainer, type WeightDistance } from '../../lib/index.ts';
@@ -45,6 +46,8 @@ interface Run {
   readonly state: DepthState;
   readonly sides: readonly Side[];
   pending: SideEpoch[];
+  /** A retrain's reports, kept until its end; null for an ordinary run, which posts them at once. */
+  readonly held: DepthReport[] | null;
   running: boolean;
   lastReport: number;
   /** Bumped by every resume and every stop, so a slice scheduled before either does nothing. */
@@ -55,8 +58,14 @@ interface Run {
 export function createDepthSession(host: DepthSessionHost): (request: DepthRequest) => void {
   let current: Run | null = null;
 
+  /** Posts `report`, or keeps it for the end of a retrain. */
+  const emit = (run: Run, report: DepthReport) => {
+    if (run.held) run.held.push(report);
+    else host.post(report);
+  };
+
   const flush = (run: Run) => {
-    if (run.pending.length > 0) host.post({ run: run.id, type: 'epochs', epochs: run.pending });
+    if (run.pending.length > 0) emit(run, { run: run.id, type: 'epochs', epochs: run.pending });
     run.pending = [];
     run.lastReport = host.now();
   };
@@ -69,14 +78,14 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
     if (divergence) {
       side.stopped = true;
       flush(run);
-      host.post({ run: run.id, type: 'diverged', side: side.name, ...divergence });
+      emit(run, { run: run.id, type: 'diverged', side: side.name, ...divergence });
       return;
     }
     run.pending.push({ side: side.name, ...depthEpoch(metrics, distances) });
     if (metrics.epoch >= run.state.epochs) {
       side.stopped = true;
       flush(run);
-      host.post({ run: run.id, type: 'done', side: side.name, epoch: metrics.epoch });
+      emit(run, { run: run.id, type: 'done', side: side.name, epoch: metrics.epoch });
     }
   };
 
@@ -90,6 +99,7 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
     run.running = false;
     run.chain++;
     flush(run);
+    if (run.held) host.post({ run: run.id, type: 'retrained', reports: run.held.splice(0) });
   };
 
   const slice = (run: Run, chain: number) => {
@@ -98,11 +108,11 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
     while (host.now() - start < SLICE_MS) {
       if (!round(run)) return finished(run);
     }
-    if (host.now() - run.lastReport >= REPORT_MS) flush(run);
+    if (!run.held && host.now() - run.lastReport >= REPORT_MS) flush(run);
     host.schedule(() => slice(run, chain));
   };
 
-  const begin = (id: number, state: DepthState, play: boolean) => {
+  const begin = (id: number, state: DepthState, play: boolean, retrain = false) => {
     // The old run goes first: if anything below throws, no run is left to train.
     current = null;
     const plan = planOf(state);
@@ -112,9 +122,9 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
       return { name, trainer, initial: cloneNetwork(trainer.network), stopped: false };
     });
     const initial = { A: measureAtInit(runSettings(state, 'A'), data.train), B: measureAtInit(runSettings(state, 'B'), data.train) };
-    const run: Run = { id, state, sides, pending: [], running: false, lastReport: host.now(), chain: 0 };
+    const run: Run = { id, state, sides, pending: [], held: retrain && play ? [] : null, running: false, lastReport: host.now(), chain: 0 };
     current = run;
-    host.post({ run: id, type: 'started', epochs: state.epochs, initial });
+    emit(run, { run: id, type: 'started', epochs: state.epochs, initial });
     if (play) resume(run);
   };
 
@@ -129,7 +139,7 @@ export function createDepthSession(host: DepthSessionHost): (request: DepthReque
 
   return (request) => {
     try {
-      if (request.type === 'start') return begin(request.run, request.state, request.play);
+      if (request.type === 'start') return begin(request.run, request.state, request.play, request.retrain);
       if (request.type === 'reset') {
         if (current) return begin(request.run, current.state, false);
         return host.post({ run: request.run, type: 'error', message: 'there is no run to reset, because the last start failed; change a setting to build one' });

@@ -30,9 +30,11 @@ export function untrained(trained: boolean, words = 'Not trained yet: press Trai
   return trained ? null : Plot.text([words], { frameAnchor: 'middle', fontSize: 13, fill: 'var(--color-muted)', lineWidth: 18, textAnchor: 'middle' });
 }
 
-/** Both runs' training loss per epoch, on a log axis. */
-export function lossFigure(epochs: RunEpochs, titles: RunTitles, total: number, width: number): Plot.PlotOptions {
-  const rows = RUNS.flatMap((run) => thinned(epochs[run], MAX_CURVE_POINTS).map((e) => ({ run, epoch: e.epoch, loss: e.loss })).filter((row) => positive(row.loss)));
+/** Both runs' training loss per epoch, on a log axis; after a retrain the live view passes the runs shown before it, drawn faint (`previous`). */
+export function lossFigure(epochs: RunEpochs, titles: RunTitles, total: number, width: number, previous: RunEpochs = { A: [], B: [] }): Plot.PlotOptions {
+  const rowsOf = (of: RunEpochs) => RUNS.flatMap((run) => thinned(of[run], MAX_CURVE_POINTS).map((e) => ({ run, epoch: e.epoch, loss: e.loss })).filter((row) => positive(row.loss)));
+  const rows = rowsOf(epochs);
+  const before = rowsOf(previous);
   const losses = rows.map((row) => row.loss);
   const words = RUNS.map((run) => {
     const last = epochs[run].at(-1);
@@ -42,12 +44,16 @@ export function lossFigure(epochs: RunEpochs, titles: RunTitles, total: number, 
     width,
     height: chartHeight(width, 0.4),
     ariaLabel: 'Training loss per epoch of both runs, on a logarithmic axis',
-    ariaDescription: `${words.join('; ')}. A loss of 0.693 is chance: the network has learned nothing.`,
+    ariaDescription: `${words.join('; ')}. A loss of 0.693 is chance: the network has learned nothing.${before.length > 0 ? ' The runs shown before the last change are drawn faint.' : ''}`,
     x: { domain: [0, total], label: 'epoch' },
     y: { type: 'log', domain: [Math.min(0.05, ...losses) / 1.1, Math.max(1, ...losses) * 1.1], label: 'loss (binary cross-entropy, log scale)', tickFormat: '~g' },
     marks: [
       Plot.ruleY([Math.LN2], { stroke: 'currentColor', strokeOpacity: 0.4, strokeDasharray: '1 3' }),
       untrained(rows.length > 0),
+      // Clipped: the runs before may have had more epochs, or losses beyond this axis.
+      ...RUNS.filter((run) => before.some((row) => row.run === run)).map((run) =>
+        Plot.line(before.filter((row) => row.run === run), { x: 'epoch', y: 'loss', stroke: RUN_STYLE[run].colour, strokeWidth: 1.2, strokeOpacity: 0.35, strokeDasharray: RUN_STYLE[run].dash, clip: true, className: 'al-depth-previous' }),
+      ),
       ...RUNS.map((run) => Plot.line(rows.filter((row) => row.run === run), { x: 'epoch', y: 'loss', stroke: RUN_STYLE[run].colour, strokeWidth: 2.2, strokeDasharray: RUN_STYLE[run].dash })),
     ],
   });

@@ -2,7 +2,9 @@
  * What the pairing lab draws, as Observable Plot options: both runs' validation loss, their
  * score (accuracy, label accuracy or RMSE) and their output layer's gradient size per epoch.
  * Run A is a solid line with circles, run B a dashed line with squares, each in its own colour,
- * so colour is never the only code. The live view and the build-time figure share them.
+ * so colour is never the only code. The live view and the build-time figure share them. After a
+ * retrain the live view passes the run shown before it as `previous`: thin faint lines in the same
+ * colours and dashes, no markers (the build passes none).
  */
 import * as Plot from '@observablehq/plot';
 import { formatFixed, formatPercent } from '../common/format.ts';
@@ -67,6 +69,18 @@ function runMarks(rows: readonly Row[]): Plot.Markish[] {
   });
 }
 
+/** The previous run's lines, faint and thin, clipped to the current axes (its epochs or values may lie beyond them). */
+function previousMarks(rows: readonly Row[]): Plot.Markish[] {
+  return (['A', 'B'] as const).flatMap((side) => {
+    const own = rows.filter((row) => row.side === side);
+    const style = SIDE_STYLE[side];
+    return own.length === 0 ? [] : [Plot.line(own, { x: 'epoch', y: 'value', stroke: style.colour, strokeWidth: 1.2, strokeOpacity: 0.35, strokeDasharray: style.dash, clip: true, className: 'al-pairing-previous' })];
+  });
+}
+
+/** " The previous run is drawn faint." when there is one to draw. */
+const previousWords = (rows: readonly Row[]) => (rows.length > 0 ? ' The run shown before the last change is drawn faint.' : '');
+
 /** A log axis's domain: the values' range with a little room either side, or 0.01 to 1 before any epoch. */
 function logDomain(rows: readonly Row[]): [number, number] {
   if (rows.length === 0) return [0.01, 1];
@@ -89,16 +103,17 @@ function latestWords(sides: readonly SideCurves[], shown: (point: RunEpoch) => s
 }
 
 /** Both runs' validation loss per epoch, each run's own loss, on a log axis. */
-export function lossFigure(sides: readonly SideCurves[], epochs: number, width: number): Plot.PlotOptions {
+export function lossFigure(sides: readonly SideCurves[], epochs: number, width: number, previous: readonly SideCurves[] = []): Plot.PlotOptions {
   const rows = rowsOf(sides, (point) => point.validationLoss, true);
+  const before = rowsOf(previous, (point) => point.validationLoss, true);
   return themed({
     width,
     height: 220,
     ariaLabel: 'Validation loss of both runs per epoch, each measured with its own loss',
-    ariaDescription: `${latestWords(sides, (point) => `loss ${formatFixed(point.validationLoss, 4)}`)}. The two losses are different functions, so compare how each falls rather than their heights.`,
+    ariaDescription: `${latestWords(sides, (point) => `loss ${formatFixed(point.validationLoss, 4)}`)}. The two losses are different functions, so compare how each falls rather than their heights.${previousWords(before)}`,
     x: { domain: [0, epochs], label: 'epoch' },
     y: { type: 'log', domain: logDomain(rows), label: 'validation loss, own loss (log)', tickFormat: '~g' },
-    marks: runMarks(rows),
+    marks: [...previousMarks(before), ...runMarks(rows)],
   });
 }
 
@@ -109,25 +124,27 @@ const SCORE_WORDS: Readonly<Record<ScoreKind, { label: string; axis: string }>> 
 };
 
 /** Both runs' score per epoch: accuracy or label accuracy in percent, or RMSE in the target's units. */
-export function scoreFigure(kind: ScoreKind, sides: readonly SideCurves[], epochs: number, width: number): Plot.PlotOptions {
+export function scoreFigure(kind: ScoreKind, sides: readonly SideCurves[], epochs: number, width: number, previous: readonly SideCurves[] = []): Plot.PlotOptions {
   const rmse = kind === 'rmse';
   const rows = rowsOf(sides, (point) => (rmse ? point.rmse : point.accuracy), false);
+  const before = rowsOf(previous, (point) => (rmse ? point.rmse : point.accuracy), false);
   const shown = (point: RunEpoch) => (rmse ? `RMSE ${formatFixed(point.rmse ?? Number.NaN, 3)}` : formatPercent(point.accuracy ?? Number.NaN));
   const top = Math.max(1, ...rows.map((row) => row.value));
   return themed({
     width,
     height: 220,
     ariaLabel: SCORE_WORDS[kind].label,
-    ariaDescription: `${latestWords(sides, shown)}.${rmse ? ' Lower is better.' : ''}`,
+    ariaDescription: `${latestWords(sides, shown)}.${rmse ? ' Lower is better.' : ''}${previousWords(before)}`,
     x: { domain: [0, epochs], label: 'epoch' },
     y: rmse ? { domain: [0, top], label: SCORE_WORDS[kind].axis } : { domain: [0, 100], label: SCORE_WORDS[kind].axis, percent: true },
-    marks: [Plot.ruleY([0]), ...runMarks(rows)],
+    marks: [Plot.ruleY([0]), ...previousMarks(before), ...runMarks(rows)],
   });
 }
 
 /** Both runs' output-layer gradient size per epoch (mean L2 norm over the epoch's batches), on a log axis. */
-export function gradientFigure(sides: readonly SideCurves[], epochs: number, width: number): Plot.PlotOptions {
+export function gradientFigure(sides: readonly SideCurves[], epochs: number, width: number, previous: readonly SideCurves[] = []): Plot.PlotOptions {
   const rows = rowsOf(sides, (point) => point.outputGradient, true);
+  const before = rowsOf(previous, (point) => point.outputGradient, true);
   const first = sides
     .filter((curves) => curves.points.length > 0)
     .map((curves) => `${curves.side} started at ${formatFixed(curves.points[0].outputGradient, 4)}`)
@@ -136,9 +153,9 @@ export function gradientFigure(sides: readonly SideCurves[], epochs: number, wid
     width,
     height: 220,
     ariaLabel: "Size of the output layer's gradient in both runs per epoch",
-    ariaDescription: `${latestWords(sides, (point) => `gradient norm ${formatFixed(point.outputGradient, 4)}`)}.${first ? ` In epoch 1, ${first}.` : ''}`,
+    ariaDescription: `${latestWords(sides, (point) => `gradient norm ${formatFixed(point.outputGradient, 4)}`)}.${first ? ` In epoch 1, ${first}.` : ''}${previousWords(before)}`,
     x: { domain: [0, epochs], label: 'epoch' },
     y: { type: 'log', domain: logDomain(rows), label: 'output-layer gradient norm (log)', tickFormat: '~g' },
-    marks: runMarks(rows),
+    marks: [...previousMarks(before), ...runMarks(rows)],
   });
 }

@@ -62,6 +62,7 @@ export function pairingMarkup(): string {
     <button type="button" class="al-button" data-part="step">Step one epoch</button>
     <button type="button" class="al-button" data-part="reset">Reset</button>
   </div>
+  <div data-part="retrain" data-print="hide"></div>
   <p class="al-run-status" data-part="status"></p>
   <div data-part="refusals"></div>
   <div data-part="legend"></div>

@@ -15,8 +15,11 @@ export type Side = (typeof SIDES)[number];
 
 /** What the page asks of the worker, for run `run`. */
 export type PairingRequest = { run: number } & (
-  /** Build both runs of `state`, dropping any earlier run; train at once when `play`. */
-  | { type: 'start'; state: PairingState; play: boolean }
+  /**
+   * Build both runs of `state`, dropping any earlier run; train at once when `play`. A `retrain`
+   * trains to the end with no report on the way: one report, with every epoch, once it stops.
+   */
+  | { type: 'start'; state: PairingState; play: boolean; retrain?: boolean }
   /** Train on until the last epoch or a pause. */
   | { type: 'play' }
   /** Stop after the slice under way. */

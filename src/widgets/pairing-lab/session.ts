@@ -1,7 +1,10 @@
 /**
  * The pairing lab's training session, as the worker runs it: both runs of `startPair` advanced
  * together one epoch at a time in slices of SLICE_MS, so pause and step are answered between
- * slices, with a report a few times a second. A refused run reports its message and no numbers.
+ * slices, with a report a few times a second. A retrain (a start with `retrain`, sent when the
+ * reader changes a setting with "Retrain on every change" on) reports nothing until its end, so
+ * the page gets the finished run whole; a start superseding it drops it between two slices. A
+ * refused run reports its message and no numbers.
  * No worker globals here, so the session runs in Node tests with a synchronous scheduler.
  */
 import { routeRequests, SLICE_MS, type SessionHost } from '../common/session-host.ts';
@@ -18,6 +21,8 @@ interface Run {
   readonly state: PairingState;
   readonly pair: PairSession;
   readonly pending: Record<Side, RunEpoch[]>;
+  /** A retrain: no report until it stops. */
+  readonly quiet: boolean;
   running: boolean;
   lastReport: number;
   /** Bumped by every play and every stop, so a slice scheduled before either does nothing. */
@@ -77,7 +82,7 @@ export function createPairingSession(host: SessionHost<PairingReport>): (request
     do {
       if (round(run)) return stop(run);
     } while (host.now() - start < SLICE_MS);
-    if (host.now() - run.lastReport >= REPORT_MS) report(run);
+    if (!run.quiet && host.now() - run.lastReport >= REPORT_MS) report(run);
     host.schedule(() => slice(run, chain));
   };
 
@@ -85,7 +90,7 @@ export function createPairingSession(host: SessionHost<PairingReport>): (request
     if (run.running || finished(run)) return;
     run.running = true;
     const chain = ++run.chain;
-    report(run);
+    if (!run.quiet) report(run);
     host.schedule(() => slice(run, chain));
   };
 
@@ -104,9 +109,11 @@ export function createPairingSession(host: SessionHost<PairingReport>): (request
   const start = (request: Extract<PairingRequest, { type: 'start' }>) => {
     current = null;
     const { state } = request;
-    const run: Run = { id: request.run, state, pair: startPair(pairSettings(state)), pending: { A: [], B: [] }, running: false, lastReport: 0, chain: 0 };
+    const quiet = request.retrain === true;
+    const run: Run = { id: request.run, state, pair: startPair(pairSettings(state)), pending: { A: [], B: [] }, quiet, running: false, lastReport: 0, chain: 0 };
     current = run;
-    if (request.play) play(run);
+    // A run with nothing to train (every side refused) still reports, so the page hears its end.
+    if (request.play && !finished(run)) play(run);
     else report(run);
   };
 

@@ -2,13 +2,17 @@
  * The live pairing lab: binds controls to state, state to the training worker, and the worker's
  * reports to the charts, the refusals and the final-figures table. The worker trains both runs;
  * this thread only draws, at most once a frame (once a second when the reader prefers reduced
- * motion), and each chart in a task of its own.
+ * motion), and each chart in a task of its own. With "Retrain on every change" on
+ * (common/retrain.ts), a change of setting retrains both runs to their end in the worker, latest
+ * wins, and the figures keep the run shown until the new one's single final report arrives; the
+ * run shown before it stays faint in the charts.
  */
 import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
 import { controlSet } from '../common/control-set.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
 import { drawChart } from '../common/plot-theme.ts';
+import { retrainFlow } from '../common/retrain-flow.ts';
 import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
 import { onWidthChange } from '../common/width-watch.ts';
@@ -21,6 +25,9 @@ import { finalRow, finishedWords, sideFinalWords, sideTitle, type FinalRow } fro
 
 /** How often the charts are redrawn while training. */
 const CHARTS_MS = 250;
+
+/** Status line text while a retrain is on its way (the figures still show the run before it). */
+const RETRAINING = 'Retraining both runs…';
 
 /** One side as the page knows it: the latest report and every epoch so far. */
 interface SideView {
@@ -35,8 +42,13 @@ export function mountPairingLab(host: HTMLElement): void {
   const key = host.dataset.key ?? 'pairing';
   const lessonDefaults = parseState(SCHEMA, readParams(host.dataset.defaults ?? '', key)).state;
   const fromUrl = parseState(SCHEMA, readParams(location.search, key), lessonDefaults);
+  /** What the controls say; `shownState` is what the figures show (a retrain on its way keeps the run before it). */
   let state: PairingState = fromUrl.state;
+  let shownState = state;
+  /** The run asked for last; reports of any other are dropped. */
   let run = 0;
+  /** The run shown before the last retrain, drawn faint; empty when the setting is off. */
+  let previous: SideCurves[] = [];
   let running = false;
   let failure: string | null = null;
   let announcedEnd = false;
@@ -63,30 +75,68 @@ export function mountPairingLab(host: HTMLElement): void {
   });
   if (!workerStarted) return;
 
-  const settings = controlSet(key, SCHEMA, state, (name) => part(name === 'preset' ? 'group-pairing' : 'group-training'), (name, value) => start({ ...state, [name]: value }, false));
+  const retrain = retrainFlow<PairingState>({
+    id: `${key}-retrain`,
+    storageKey: 'al-retrain-ms:pairing-lab',
+    place: part('retrain'),
+    current: () => state,
+    adopt: (next) => {
+      state = next;
+      replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
+      updateToolbar();
+    },
+    retrain: (next) => retrainRun(next),
+    fresh: (next) => start(next, false),
+    refused: () => settings.refused(),
+    ended: () => finished(),
+    live: part('live'),
+    toggled: (on) => {
+      if (!on) previous = [];
+      lastCharts = 0;
+      requestDraw();
+    },
+  });
+  const settings = controlSet(key, SCHEMA, state, (name) => part(name === 'preset' ? 'group-pairing' : 'group-training'), (name, value) => retrain.changed({ ...state, [name]: value }));
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset') };
   const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
   buttons.play.addEventListener('click', () => {
     if (running) send({ run, type: 'pause' });
     else if (settings.refused()) return;
-    else if (finished()) start(state, true);
-    else send({ run, type: 'play' });
+    else if (finished() || retrain.retraining) start(state, true);
+    else {
+      retrain.trainStarted(epochNow() === 0);
+      send({ run, type: 'play' });
+    }
   });
   buttons.step.addEventListener('click', () => !settings.refused() && send({ run, type: 'step' }));
   buttons.reset.addEventListener('click', () => {
     for (const [name, control] of settings.controls) control.set(lessonDefaults[name]);
     notice.hidden = true;
-    start(lessonDefaults, false);
+    retrain.changed(lessonDefaults);
   });
+  // A run left untrained while a value was refused is retrained once every value is usable again.
   view.addEventListener('al-validity', () => {
     if (settings.refused() && running) send({ run, type: 'pause' });
+    else retrain.validityChanged();
     updateToolbar();
   });
 
+  /** Asks the worker to train `next` to its end and report once; the figures keep what they show until then. */
+  function retrainRun(next: PairingState) {
+    run++;
+    // The worker drops the run it had: one training on the page is over.
+    running = false;
+    send({ run, type: 'start', state: next, play: true, retrain: true });
+    updateToolbar();
+  }
+
   /** Starts a new run of `next` (training at once when `play`); every report of the old run is dropped from now on. */
   function start(next: PairingState, play: boolean) {
+    retrain.cancel();
+    retrain.trainStarted(play);
     state = next;
+    shownState = next;
     run++;
     running = false;
     failure = null;
@@ -104,37 +154,66 @@ export function mountPairingLab(host: HTMLElement): void {
       running = false;
       failure = report.message;
       showNotice(`The widget could not do that: ${report.message}`);
+      retrain.runFailed();
       return requestDraw();
     }
+    if (retrain.retraining) return showRetrained(report);
     const wasRunning = running;
     running = report.running;
     for (const side of SIDES) {
       const progress = report.sides[side];
       sides[side] = { latest: progress, points: sides[side].points.concat(progress.points) };
     }
-    if (running && !wasRunning) announce(`Training started: both runs, ${state.epochs} epochs.`);
+    if (running && !wasRunning) announce(`Training started: both runs, ${shownState.epochs} epochs.`);
     if (finished() && !announcedEnd) {
       announcedEnd = true;
-      const [a, b] = rows();
-      announce(`${finishedWords(epochNow(), [a, b])} ${sideFinalWords(a)} ${sideFinalWords(b)}`);
+      announce(endWords());
+      retrain.runEnded('');
     } else if (!running && wasRunning) {
-      announce(`Paused at epoch ${epochNow()} of ${state.epochs}.`);
+      retrain.paused();
+      announce(`Paused at epoch ${epochNow()} of ${shownState.epochs}.`);
     }
     requestDraw();
   }
 
+  /** A retrain's one report: the finished run replaces the one shown, which stays faint; announced once the reader pauses. */
+  function showRetrained(report: Extract<PairingReport, { type: 'progress' }>) {
+    previous = curvesOf(sides);
+    shownState = retrain.sent;
+    running = false;
+    failure = null;
+    announcedEnd = true;
+    sides = emptySides();
+    for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };
+    lastCharts = 0;
+    requestDraw();
+    retrain.runEnded(`Retrained. ${endWords()}`);
+  }
+
+  /** The end as the live region says it: both runs' finals. */
+  const endWords = () => {
+    const [a, b] = rows();
+    return `${finishedWords(epochNow(), [a, b])} ${sideFinalWords(a)} ${sideFinalWords(b)}`;
+  };
+
+  /** Each side's curves as the charts take them. */
+  function curvesOf(of: Record<Side, SideView>): SideCurves[] {
+    return SIDES.map((side) => ({ side, title: titleOf(side, of), refusal: of[side].latest?.refusal ?? null, points: of[side].points }));
+  }
+
   /** Each side's title: from the worker once it reported, else from the preset. */
-  const titleOf = (side: Side) => sideTitle(side, sides[side].latest?.pairing ?? PRESET_RUNS[state.preset].runs[side === 'A' ? 0 : 1]);
+  const titleOf = (side: Side, of = sides) => sideTitle(side, of[side].latest?.pairing ?? PRESET_RUNS[shownState.preset].runs[side === 'A' ? 0 : 1]);
   const epochNow = () => Math.max(0, ...SIDES.map((side) => sides[side].latest?.epoch ?? 0));
   const rows = (): FinalRow[] =>
     SIDES.map((side) => {
       const latest = sides[side].latest;
-      const progress: SideProgress = latest ?? { pairing: PRESET_RUNS[state.preset].runs[side === 'A' ? 0 : 1], epoch: 0, points: [], status: 'training', refusal: null };
+      const progress: SideProgress = latest ?? { pairing: PRESET_RUNS[shownState.preset].runs[side === 'A' ? 0 : 1], epoch: 0, points: [], status: 'training', refusal: null };
       return finalRow(side, progress, sides[side].points);
     });
 
   const requestDraw = drawScheduler(draw, () => running);
   let lastCharts = 0;
+  let chartsDrawn = 0;
   const shown = new Map<HTMLElement, string>();
   const replaceIfChanged = (element: HTMLElement, markup: string) => {
     if (shown.get(element) === markup) return;
@@ -145,7 +224,8 @@ export function mountPairingLab(host: HTMLElement): void {
   function draw() {
     const current = rows();
     const epoch = epochNow();
-    const caption = epoch === 0 ? `No epochs trained yet (seed ${state.seed})` : `Figures after ${epoch} of ${state.epochs} epochs (seed ${state.seed})`;
+    const { seed, epochs } = shownState;
+    const caption = epoch === 0 ? `No epochs trained yet (seed ${seed})` : `Figures after ${epoch} of ${epochs} epochs (seed ${seed})`;
     // Only what changed is rewritten: a rewritten region would lose the keyboard's focus, or be read again.
     const region = part('finals').firstElementChild;
     if (region) region.innerHTML = finalsTableMarkup(current, caption);
@@ -165,15 +245,18 @@ export function mountPairingLab(host: HTMLElement): void {
 
   /** Each chart in a task of its own, so no task of the main thread runs long. */
   function drawCharts() {
-    const curves: SideCurves[] = SIDES.map((side) => ({ side, title: titleOf(side), refusal: sides[side].latest?.refusal ?? null, points: sides[side].points }));
+    const curves = curvesOf(sides);
+    const before = previous;
+    const { epochs, preset } = shownState;
     const width = (name: string) => part(name).clientWidth || 480;
     const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
-      ['loss', () => lossFigure(curves, state.epochs, width('loss'))],
-      ['score', () => scoreFigure(scoreKind(state.preset), curves, state.epochs, width('score'))],
-      ['gradient', () => gradientFigure(curves, state.epochs, width('gradient'))],
+      ['loss', () => lossFigure(curves, epochs, width('loss'), before)],
+      ['score', () => scoreFigure(scoreKind(preset), curves, epochs, width('score'), before)],
+      ['gradient', () => gradientFigure(curves, epochs, width('gradient'), before)],
     ];
-    const drawn = run;
-    charts.forEach(([name, figure], index) => setTimeout(() => drawn === run && part(name).replaceChildren(drawChart(figure())), index));
+    // A chart whose turn comes after the figures moved on to another run is skipped: the next draw has it.
+    const drawn = ++chartsDrawn;
+    charts.forEach(([name, figure], index) => setTimeout(() => drawn === chartsDrawn && part(name).replaceChildren(drawChart(figure())), index));
   }
 
   function updateToolbar() {
@@ -183,11 +266,12 @@ export function mountPairingLab(host: HTMLElement): void {
     buttons.play.textContent = running ? 'Pause' : done ? 'Train again' : epoch > 0 ? 'Resume' : 'Train';
     buttons.play.setAttribute('aria-pressed', String(running));
     buttons.play.disabled = !running && blocked !== null;
-    buttons.step.disabled = running || done || blocked !== null;
+    buttons.step.disabled = running || done || retrain.pending || blocked !== null;
     // A disabled button under the keyboard's focus would drop focus to the page: Reset is never disabled.
     if (document.activeElement instanceof HTMLButtonElement && document.activeElement.disabled && view.contains(document.activeElement)) buttons.reset.focus();
-    const progress = running ? `Training… epoch ${epoch} of ${state.epochs}.` : done ? `Finished ${epoch} epochs.` : epoch > 0 ? `Paused at epoch ${epoch} of ${state.epochs}.` : '';
-    part('status').textContent = blocked ?? progress;
+    const progress = running ? `Training… epoch ${epoch} of ${shownState.epochs}.` : done ? `Finished ${epoch} epochs.` : epoch > 0 ? `Paused at epoch ${epoch} of ${shownState.epochs}.` : '';
+    part('status').textContent = blocked ?? (retrain.pending ? RETRAINING : progress);
+    host.dataset.retraining = String(retrain.pending);
   }
 
   host.replaceChildren(view);

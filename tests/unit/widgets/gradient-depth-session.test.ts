@@ -122,4 +122,37 @@ describe('the gradient-depth session', () => {
     for (const distance of b.relativeDistances) expect(distance).toBeGreaterThan(0.01);
     expect(b.loss).toBeLessThan(a.loss);
   });
+
+  test('a retrain sends one report at its end holding what an ordinary run sent on the way, in order', () => {
+    const ordinary = harness();
+    ordinary.send({ run: 1, type: 'start', state: small, play: true });
+    ordinary.runQueue();
+    const retrain = harness();
+    retrain.send({ run: 1, type: 'start', state: small, play: true, retrain: true });
+    expect(retrain.reports).toEqual([]);
+    retrain.runQueue();
+    expect(retrain.reports.map((report) => report.type)).toEqual(['retrained']);
+    const [only] = retrain.of('retrained');
+    const held = only.reports;
+    expect(held[0]).toEqual(ordinary.reports[0]);
+    expect(held.flatMap((report) => (report.type === 'epochs' ? report.epochs : []))).toEqual(ordinary.epochs());
+    const ends = (reports: DepthReport[]) => reports.filter((report) => report.type === 'done' || report.type === 'diverged');
+    expect(ends(held)).toEqual(ends(ordinary.reports));
+    expect(ends(held).map((report) => report.type === 'done' && report.side)).toEqual(['A', 'B']);
+  });
+
+  test('a retrain that diverges holds the divergence too; a start during a retrain drops it', () => {
+    const diverging = harness();
+    diverging.send({ run: 1, type: 'start', state: { ...DIVERGING, epochs: 2 }, play: true, retrain: true });
+    diverging.runQueue();
+    const [only] = diverging.of('retrained');
+    expect(only.reports.find((report) => report.type === 'diverged')).toMatchObject({ side: 'B', value: 'gradient', epoch: 1 });
+
+    const replaced = harness();
+    replaced.send({ run: 1, type: 'start', state: { ...small, epochs: 500 }, play: true, retrain: true });
+    replaced.queue.shift()!();
+    replaced.send({ run: 2, type: 'start', state: small, play: true, retrain: true });
+    replaced.runQueue();
+    expect(replaced.reports.map((report) => [report.run, report.type])).toEqual([[2, 'retrained']]);
+  });
 });

@@ -80,4 +80,33 @@ describe('the dying-ReLU session', () => {
     expect(session.reports.at(-1)).toMatchObject({ type: 'error' });
     expect(session.progress()).toHaveLength(0);
   });
+
+  test('a retrain reports once, when both sides stop, with every epoch from 0: the same as an ordinary run', () => {
+    const ordinary = harness();
+    ordinary.send({ type: 'start', state: short, play: true });
+    ordinary.runQueue();
+    const retrain = harness();
+    retrain.send({ type: 'start', state: short, play: true, retrain: true });
+    expect(retrain.reports).toEqual([]);
+    retrain.runQueue();
+    const [only, ...more] = retrain.progress();
+    expect(more).toEqual([]);
+    expect(only.running).toBe(false);
+    const last = ordinary.progress().at(-1)!;
+    for (const side of ['A', 'B'] as const) {
+      expect(only.sides[side].points).toEqual(ordinary.progress().flatMap((report) => report.sides[side].points));
+      expect(only.sides[side].revivedCounts).toEqual(last.sides[side].revivedCounts);
+      expect(only.sides[side].status).toBe('completed');
+    }
+  });
+
+  test('a start during a retrain drops it between slices: only the newest run reports', () => {
+    const session = harness();
+    session.send({ type: 'start', state: { ...short, epochs: 200 }, play: true, retrain: true });
+    session.queue.shift()!();
+    session.send({ type: 'start', state: { ...short, epochs: 3 }, play: true, retrain: true });
+    session.runQueue();
+    expect(session.reports.map((report) => report.run)).toEqual([2]);
+    expect(session.progress()[0].sides.A.epoch).toBe(3);
+  });
 });

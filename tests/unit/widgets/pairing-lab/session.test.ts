@@ -61,4 +61,31 @@ describe('pairing session', () => {
     expect(sides.B.points).toHaveLength(50);
     expect(sides.B.status).toBe('completed');
   });
+
+  test('a retrain reports once, at its end, with every epoch of both runs, the same numbers as an ordinary run', () => {
+    const h = harness();
+    const state: PairingState = { ...base, epochs: 20 };
+    h.respond({ run: 1, type: 'start', state, play: true, retrain: true });
+    expect(h.reports).toEqual([]);
+    h.drain();
+    expect(h.reports).toHaveLength(1);
+    const [only] = h.reports;
+    expect(only.type === 'progress' && only.running).toBe(false);
+    const trained = trainPairing(state);
+    for (const side of ['A', 'B'] as const) {
+      expect(only.type === 'progress' && only.sides[side].points).toEqual(trained[side].points);
+      expect(only.type === 'progress' && only.sides[side].status).toBe('completed');
+    }
+  });
+
+  test('a start during a retrain drops it between slices: only the newest run reports', () => {
+    const h = harness();
+    h.respond({ run: 1, type: 'start', state: { ...base, epochs: 200 }, play: true, retrain: true });
+    h.queue.shift()?.();
+    h.respond({ run: 2, type: 'start', state: { ...base, epochs: 10 }, play: true, retrain: true });
+    h.drain();
+    expect(h.reports.map((r) => r.run)).toEqual([2]);
+    const [only] = h.reports;
+    expect(only.type === 'progress' && only.sides.A.epoch).toBe(10);
+  });
 });

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+/** The page side of "Retrain on every change" (common/retrain-flow.ts), with the page's timers faked. */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { RETRAIN_ANNOUNCE_MS } from '../../../src/widgets/common/retrain.ts';
+import { retrainFlow } from '../../../src/widgets/common/retrain-flow.ts';
+
+/** A widget's side of the flow: what it was asked to do, and its controls' configuration. */
+function widget(refused = false) {
+  const place = document.createElement('div');
+  const live = document.createElement('p');
+  document.body.replaceChildren(place, live);
+  const calls: string[] = [];
+  const shown = { ended: false, refused, config: 0 };
+  const flow = retrainFlow<number>({
+    id: 'w-retrain',
+    storageKey: 'al-retrain-ms:test',
+    place,
+    live,
+    current: () => shown.config,
+    adopt: (config) => void (shown.config = config),
+    retrain: (config) => calls.push(`retrain ${config}`),
+    fresh: (config) => calls.push(`fresh ${config}`),
+    refused: () => shown.refused,
+    ended: () => shown.ended,
+  });
+  const box = place.querySelector<HTMLInputElement>('#w-retrain')!;
+  return { flow, calls, shown, box, live };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'queueMicrotask'] });
+  localStorage.clear();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('retrainFlow', () => {
+  test('off: every change is a fresh run, as without the setting', () => {
+    const { flow, calls, shown } = widget();
+    flow.changed(3);
+    flow.changed(4);
+    expect(calls).toEqual(['fresh 3', 'fresh 4']);
+    expect(shown.config).toBe(4);
+    expect(flow.pending).toBe(false);
+  });
+
+  test('on: rapid changes start the first at once and only the last after it; its words are announced once the reader pauses', () => {
+    const { flow, calls, box, live } = widget();
+    box.click();
+    // Switched on over an untrained run: the controls' configuration is retrained.
+    expect(calls).toEqual(['retrain 0']);
+    for (const config of [1, 2, 3]) {
+      vi.advanceTimersByTime(30);
+      flow.changed(config);
+    }
+    expect(calls).toEqual(['retrain 0']);
+    expect([flow.retraining, flow.pending, flow.sent]).toEqual([true, true, 0]);
+    flow.runEnded('Retrained: 0');
+    expect(calls).toEqual(['retrain 0', 'retrain 3']);
+    expect(flow.sent).toBe(3);
+    vi.advanceTimersByTime(RETRAIN_ANNOUNCE_MS - 1);
+    expect(live.textContent).toBe('');
+    flow.runEnded('Retrained: 3');
+    expect(flow.pending).toBe(false);
+    // The later result replaces the earlier one, which was never said.
+    vi.advanceTimersByTime(RETRAIN_ANNOUNCE_MS - 1);
+    expect(live.textContent).toBe('');
+    vi.advanceTimersByTime(1);
+    expect(live.textContent).toBe('Retrained: 3');
+  });
+
+  test('a refused value retrains nothing; off while a retrain is on its way starts the controls’ run fresh', () => {
+    const { flow, calls, shown, box } = widget();
+    shown.ended = true;
+    box.click();
+    expect(calls).toEqual([]);
+    shown.refused = true;
+    flow.changed(5);
+    expect(calls).toEqual(['fresh 5']);
+    shown.refused = false;
+    flow.changed(6);
+    expect(calls).toEqual(['fresh 5', 'retrain 6']);
+    box.click();
+    expect(calls).toEqual(['fresh 5', 'retrain 6', 'fresh 6']);
+    expect(flow.pending).toBe(false);
+  });
+
+  test('a full run’s time sets the default: fast turns it on, and it is remembered for the next visit', () => {
+    const first = widget();
+    expect(first.flow.on).toBe(false);
+    first.flow.trainStarted(true);
+    vi.advanceTimersByTime(200);
+    first.flow.runEnded('');
+    expect(first.flow.on).toBe(true);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBe('200');
+    // A paused run says nothing about a full run's time.
+    first.flow.trainStarted(true);
+    first.flow.paused();
+    vi.advanceTimersByTime(5000);
+    first.flow.runEnded('');
+    expect(first.flow.on).toBe(true);
+    expect(widget().flow.on).toBe(true);
+  });
+});
