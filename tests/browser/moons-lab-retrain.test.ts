@@ -85,9 +85,12 @@ test('quick key presses on the learning rate show exactly the last setting, fini
 
 test('a retrain shows its float32 preview first, labelled as one, then the float64 run that confirms it', async () => {
   const { page, problems } = await openLab();
+  await watch(page);
   await setting(page).check();
   await settled(page);
-  await watch(page);
+  // The first retrain is announced once the reader has paused; start counting after it.
+  await expect.poll(async () => (await seen(page)).said.some((text) => text.startsWith('Retrained.')), { timeout: 10_000, interval: 100 }).toBe(true);
+  await page.evaluate(() => ((window as unknown as { seen: { said: string[] } }).seen.said.length = 0));
   // Every state the status line passes through, with the precision hook and the Evaluate button.
   await page.evaluate((tag) => {
     const lab = document.querySelector<HTMLElement>(tag)!;

@@ -57,8 +57,12 @@ export interface RetrainFlow<Config> {
   trainStarted(fromStart: boolean): void;
   /** The ordinary run paused: its time no longer says how long a full run takes. */
   paused(): void;
-  /** The run asked for last ended; a retrain's `words` are announced once the reader pauses, then the next waiting retrain starts. */
-  runEnded(words: string): void;
+  /**
+   * The run asked for last ended; a retrain's `words` are announced once the reader pauses, then
+   * the next waiting retrain starts. `full`: every run trained all its epochs (one that diverged
+   * or was refused ended early, so its time says nothing about a full run's and is not kept).
+   */
+  runEnded(words: string, full: boolean): void;
   /** The run asked for last failed (an error report). */
   runFailed(): void;
   /** A manual action (Train, Reset) replaced the run: forget the retrain under way and the one waiting. */
@@ -129,8 +133,8 @@ export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): Retrai
     paused() {
       timedFrom = null;
     },
-    runEnded(words) {
-      const took = timedFrom === null ? null : performance.now() - timedFrom;
+    runEnded(words, full) {
+      const took = timedFrom === null || !full ? null : performance.now() - timedFrom;
       timedFrom = null;
       if (retraining) {
         retraining = false;

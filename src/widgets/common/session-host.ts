@@ -36,21 +36,24 @@ export const WARM_UP_EPOCHS = 40;
 
 /**
  * Primes a fresh worker's compiled code while the reader is still reading: V8 runs a worker's
- * first epochs in its baseline tiers, about half as fast (the lab's first 30 ms slice trained 14
- * epochs, later ones 28), so a first Train that met cold code paid for it. `trainers` are throwaway
+ * first epochs in its baseline tiers, at half speed or less (without this the lab's first 30 ms
+ * slice trained 14 epochs, with it about 21, where later ones train about 48), so a first Train
+ * that met cold code paid for it. `trainers` are throwaway
  * copies of the run about to be trained (same layer shapes and activations, so the same code
  * paths), each trained WARM_UP_EPOCHS epochs, a slice at a time, for as long as `wanted()` holds
- * (false once the reader trains, changes a setting or the run is gone). Nothing is posted, and
- * the run itself is untouched: a copy has its own weights, shuffles and buffers.
+ * (false once the reader trains, changes a setting or the run is gone); a copy that diverged is
+ * skipped. Nothing is posted, and the run itself is untouched: a copy has its own weights,
+ * shuffles and buffers.
  */
-export function warmUp(host: Pick<SessionHost<unknown>, 'schedule' | 'now'>, trainers: readonly { epoch(): unknown }[], wanted: () => boolean): void {
+export function warmUp(host: Pick<SessionHost<unknown>, 'schedule' | 'now'>, trainers: readonly { epoch(): unknown; readonly diverged: boolean }[], wanted: () => boolean): void {
   let index = 0;
   let done = 0;
   const slice = () => {
     const start = host.now();
     while (index < trainers.length && wanted() && host.now() - start < SLICE_MS) {
-      trainers[index].epoch();
-      if (++done >= WARM_UP_EPOCHS) [index, done] = [index + 1, 0];
+      // A copy that diverged (the reader's setting blows up) would throw at its next epoch: go on to the next one.
+      if (!trainers[index].diverged) trainers[index].epoch();
+      if (trainers[index].diverged || ++done >= WARM_UP_EPOCHS) [index, done] = [index + 1, 0];
     }
     if (index < trainers.length && wanted()) host.schedule(slice);
   };

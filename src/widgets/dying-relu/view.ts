@@ -74,6 +74,8 @@ export function mountDyingRelu(host: HTMLElement): void {
 
   const settingRefused = () => settings.refused();
   const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
+  /** Both runs trained all their epochs (none diverged): only then is the run's time a full run's. */
+  const completed = () => SIDES.every((side) => sides[side].latest?.status === 'completed');
   const retrain = retrainFlow<DyingState>({
     id: `${key}-retrain`,
     storageKey: 'al-retrain-ms:dying-relu',
@@ -183,7 +185,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     }
     if (!running && wasRunning) {
       announce(finished() ? doneWords() : `Paused at epoch ${epoch}. ${summaries()}`);
-      if (finished()) retrain.runEnded('');
+      if (finished()) retrain.runEnded('', completed());
       else retrain.paused();
     }
     requestDraw();
@@ -198,7 +200,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };
     lastCharts = 0;
     requestDraw();
-    retrain.runEnded(`Retrained. ${doneWords()}`);
+    retrain.runEnded(`Retrained. ${doneWords()}`, completed());
   }
 
   const doneWords = () => `Done. ${SIDES.map((side) => sides[side].latest?.message ?? '').filter(Boolean).join(' ')} ${summaries()}`;

@@ -49,6 +49,8 @@ export function mountDepth(host: HTMLElement): void {
   let initial: Measurements | null = null;
   let epochs: Record<RunName, DepthEpoch[]> = { A: [], B: [] };
   let sides: Record<RunName, SideStatus> = { A: { kind: 'training' }, B: { kind: 'training' } };
+  /** Both runs trained all their epochs (none diverged): only then is the run's time a full run's. */
+  const completed = () => RUNS.every((name) => sides[name].kind === 'done');
   let started = false;
   let running = false;
   let failure: string | null = null;
@@ -202,7 +204,7 @@ export function mountDepth(host: HTMLElement): void {
     replaying = true;
     for (const report of reports) receive(report);
     replaying = false;
-    retrain.runEnded(`Retrained. ${doneAnnouncement(shown, runsView(), { A: epochs.A.at(-1), B: epochs.B.at(-1) })}`);
+    retrain.runEnded(`Retrained. ${doneAnnouncement(shown, runsView(), { A: epochs.A.at(-1), B: epochs.B.at(-1) })}`, completed());
   }
 
   function receive(report: DepthReport) {
@@ -242,7 +244,7 @@ export function mountDepth(host: HTMLElement): void {
         const diverged = RUNS.some((name) => sides[name].kind === 'diverged');
         // A divergence was just announced; the summary follows it rather than replacing it.
         setTimeout(() => announce(doneAnnouncement(shown, runsView(), { A: epochs.A.at(-1), B: epochs.B.at(-1) })), diverged ? 1200 : 0);
-        retrain.runEnded('');
+        retrain.runEnded('', completed());
       }
     }
     requestDraw();

@@ -116,17 +116,18 @@ export function createLabSession(host: SessionHost, options: SessionOptions = {}
   };
 
   /**
-   * One epoch of a retrain's preview. At its end a completed preview is posted whole, marked as
-   * one, and the float64 run starts from scratch in the next slice; a preview that diverged or
+   * One epoch of a retrain's preview. At its end a completed preview is posted (points, epochs
+   * and heatmap, marked as a preview; no test evaluation), and the float64 run starts from
+   * scratch in the next slice; a preview that diverged or
    * went silent is dropped unseen, since the float64 run says how the run really ends.
    */
   const previewEpoch = (run: Run, preview: Trainer<Float32Array>) => {
     if (!epoch(run)) return dropPreview(run);
     if (preview.epochsCompleted < run.state.epochs) return;
     if (deadLayer(run) > 0) return dropPreview(run);
+    // No test evaluation: test figures are shown from the float64 run only.
     host.post(run.configured);
     report(run);
-    host.post(evaluation(run));
     host.post({ run: run.id, type: 'stopped', reason: 'completed', epoch: preview.epochsCompleted, message: previewMessage(preview.epochsCompleted), preview: true });
     run.previewShown = true;
     dropPreview(run);

@@ -197,7 +197,8 @@ export function mountLab(host: HTMLElement): void {
     checking = false;
     holding = false;
     confirming = false;
-    timedFrom = retrainIt ? performance.now() : null;
+    // Only a Train from epoch 0 is timed: a retrain's first result is its float32 preview, not a full float64 run.
+    timedFrom = null;
     // The worker drops the run shown for the new one: a retrain keeps its figures, but it no longer trains.
     if (retrainIt) shown.running = false;
     else resetShown(next);

@@ -100,6 +100,8 @@ export function mountPairingLab(host: HTMLElement): void {
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset') };
   const finished = () => SIDES.every((side) => sides[side].latest !== null && sides[side].latest!.status !== 'training');
+  /** Both runs trained all their epochs (neither was refused): only then is the run's time a full run's. */
+  const completed = () => SIDES.every((side) => sides[side].latest?.status === 'completed');
   buttons.play.addEventListener('click', () => {
     if (running) send({ run, type: 'pause' });
     else if (settings.refused()) return;
@@ -168,7 +170,7 @@ export function mountPairingLab(host: HTMLElement): void {
     if (finished() && !announcedEnd) {
       announcedEnd = true;
       announce(endWords());
-      retrain.runEnded('');
+      retrain.runEnded('', completed());
     } else if (!running && wasRunning) {
       retrain.paused();
       announce(`Paused at epoch ${epochNow()} of ${shownState.epochs}.`);
@@ -187,7 +189,7 @@ export function mountPairingLab(host: HTMLElement): void {
     for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };
     lastCharts = 0;
     requestDraw();
-    retrain.runEnded(`Retrained. ${endWords()}`);
+    retrain.runEnded(`Retrained. ${endWords()}`, completed());
   }
 
   /** The end as the live region says it: both runs' finals. */

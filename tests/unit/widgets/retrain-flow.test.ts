@@ -54,12 +54,12 @@ describe('retrainFlow', () => {
     }
     expect(calls).toEqual(['retrain 0']);
     expect([flow.retraining, flow.pending, flow.sent]).toEqual([true, true, 0]);
-    flow.runEnded('Retrained: 0');
+    flow.runEnded('Retrained: 0', true);
     expect(calls).toEqual(['retrain 0', 'retrain 3']);
     expect(flow.sent).toBe(3);
     vi.advanceTimersByTime(RETRAIN_ANNOUNCE_MS - 1);
     expect(live.textContent).toBe('');
-    flow.runEnded('Retrained: 3');
+    flow.runEnded('Retrained: 3', true);
     expect(flow.pending).toBe(false);
     // The later result replaces the earlier one, which was never said.
     vi.advanceTimersByTime(RETRAIN_ANNOUNCE_MS - 1);
@@ -89,15 +89,24 @@ describe('retrainFlow', () => {
     expect(first.flow.on).toBe(false);
     first.flow.trainStarted(true);
     vi.advanceTimersByTime(200);
-    first.flow.runEnded('');
+    first.flow.runEnded('', true);
     expect(first.flow.on).toBe(true);
     expect(localStorage.getItem('al-retrain-ms:test')).toBe('200');
     // A paused run says nothing about a full run's time.
     first.flow.trainStarted(true);
     first.flow.paused();
     vi.advanceTimersByTime(5000);
-    first.flow.runEnded('');
+    first.flow.runEnded('', true);
     expect(first.flow.on).toBe(true);
     expect(widget().flow.on).toBe(true);
+  });
+
+  test('a run that ended early (diverged, refused) is not taken for a full run’s time', () => {
+    const { flow } = widget();
+    flow.trainStarted(true);
+    vi.advanceTimersByTime(90);
+    flow.runEnded('', false);
+    expect(flow.on).toBe(false);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBeNull();
   });
 });

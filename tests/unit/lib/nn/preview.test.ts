@@ -71,6 +71,33 @@ describe('float32 WebAssembly kernels', () => {
     expectClose(parameters, pJs, abs(pJs).map((v) => v + 1), 'parameters');
   });
 
+  it.each([1, 2, 3, 5, 6, 7, 9, 13])('apply every fused activation as JavaScript does, special values included, for %i samples', (count) => {
+    const shape = shapeOf(5, 6);
+    const lengths = [shape.parameterCount, 5 * count, 6 * count, 6 * count, 6 * count, 5 * count, 5 * count, 5 * count];
+    const arena = createKernelArena(lengths, true, FLOAT32);
+    const [parameters, x, z, a, delta, upstream, zBelow, expectedUp] = lengths.map((length) => arena.allocate(length));
+    const specials = [Number.NaN, Infinity, -Infinity, 0, -0, 1e-40];
+    const fill = (array: FloatArray) => array.forEach((_, k) => (array[k] = random.uniform() < 0.2 ? specials[random.integer(specials.length)] : random.normal()));
+    const same = (actual: FloatArray, expected: FloatArray, scale: number, what: string) => {
+      for (let k = 0; k < expected.length; k++) {
+        const bothNaN = Number.isNaN(actual[k]) && Number.isNaN(expected[k]);
+        if (!bothNaN && !Object.is(actual[k], expected[k]) && !(Math.abs(actual[k] - expected[k]) <= 1e-5 * scale)) expect.fail(`${what} ${k}: wasm ${actual[k]}, js ${expected[k]}`);
+      }
+    };
+    for (const [activation, alpha] of [['relu', 0], ['leaky_relu', 0.25], ['prelu', 0.5]] as const) {
+      [parameters, x, delta, zBelow].forEach(fill);
+      expect(arena.kernels.forwardActivate(shape, parameters, x, z, a, count, activation, alpha)).toBe(true);
+      const aJs = Float32Array.from(z);
+      activate(activation, alpha, z, aJs, 6, count);
+      same(a, aJs, 1, `${activation} A`);
+      if (activation === 'prelu') continue;
+      expect(arena.kernels.inputGradientsThrough(shape, parameters, delta, upstream, zBelow, count, activation, alpha)).toBe(true);
+      arena.kernels.inputGradients(shape, parameters, delta, expectedUp, count);
+      activationBackward(activation, alpha, zBelow, zBelow, expectedUp, 5, count);
+      same(upstream, expectedUp, 1, `${activation} dZ below`);
+    }
+  });
+
   it('fall back to Float32Arrays and the JavaScript kernels without WebAssembly', () => {
     const arena = createKernelArena([3], false, FLOAT32);
     expect(arena.kernels).toBe(jsKernels);
