@@ -314,19 +314,23 @@ export interface LinearKernels {
     activation: LayerActivationId,
     alpha: number,
   ) => boolean;
-  /** Plain SGD's update parameters -= learningRate·gradient, returning Σ gradient² summed in index order. */
-  readonly sgdStep: (parameters: FloatArray, gradient: FloatArray, learningRate: number) => number;
+  /**
+   * Plain SGD's update parameters -= learningRate·gradient, with Σ gradient² (summed in index
+   * order) written to squares[0]: a slot, not a return value, which V8 would box when the call
+   * is not inlined (four numbers a batch).
+   */
+  readonly sgdStep: (parameters: FloatArray, gradient: FloatArray, learningRate: number, squares: Float64Array) => void;
 }
 
 /** The JavaScript SGD step: the update, and the squares summed as diagnostics' sumOfSquares does. */
-function sgdStep(parameters: FloatArray, gradient: FloatArray, learningRate: number): number {
-  let squares = 0;
+function sgdStep(parameters: FloatArray, gradient: FloatArray, learningRate: number, squares: Float64Array): void {
+  let sum = 0;
   for (let k = 0; k < parameters.length; k++) {
     const g = gradient[k];
     parameters[k] -= learningRate * g;
-    squares += g * g;
+    sum += g * g;
   }
-  return squares;
+  squares[0] = sum;
 }
 
 /** The plain JavaScript kernels: the reference, and the fallback without WebAssembly SIMD (they fuse nothing). */

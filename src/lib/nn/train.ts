@@ -146,6 +146,7 @@ export function buildTrainer(config: TrainingConfig, data: TrainingData, precisi
   const random = createRandom(config.network.seed, 1);
   const order = Uint32Array.from({ length: train.size }, (_, i) => i);
   const normSums = new Float64Array(shapes.length);
+  const squaresSlot = new Float64Array(1);
   const everActive = shapes.map((s) => new Uint8Array(s.outputs));
   let epochsCompleted = 0;
   let diverged = false;
@@ -200,7 +201,8 @@ export function buildTrainer(config: TrainingConfig, data: TrainingData, precisi
         let squares: number;
         if (plainSgd !== null) {
           // The update and the gradient's squared norm in one pass (in Wasm, beside the products).
-          squares = workspace.kernels.sgdStep(parameters[l], gradient, plainSgd);
+          workspace.kernels.sgdStep(parameters[l], gradient, plainSgd, squaresSlot);
+          squares = squaresSlot[0];
         } else {
           if (variant === 'correct') optimizer.updateLayer(l, parameters[l], gradient);
           squares = sumOfSquares(gradient);

@@ -54,7 +54,7 @@ function linearModule(precision: Precision): WebAssembly.Module | null {
 const PAGE_BYTES = 65536;
 // The first 16 bytes stay zero: the input-gradient product starts its sums from there. The
 // next number holds the alpha of a fused Leaky ReLU or the SGD learning rate, written before
-// each call, and the one at byte 24 the sum of squares sgdStep returns.
+// each call, and the one at byte 24 the sum of squares sgdStep leaves.
 const ZERO_ADDRESS = 0;
 const ALPHA_ADDRESS = 16;
 const SUM_ADDRESS = 24;
@@ -123,11 +123,11 @@ export function createKernelArena(lengths: readonly number[], useWasm = true, pr
       fused(upstream.byteOffset, parameters.byteOffset, size, inputs * size, delta.byteOffset, inputs, outputs, count, ZERO_ADDRESS, 0, zBelow.byteOffset, ALPHA_ADDRESS);
       return true;
     },
-    sgdStep: (parameters, gradient, learningRate) => {
-      if (parameters.buffer !== buffer || gradient.buffer !== buffer || parameters.length !== gradient.length) return jsKernels.sgdStep(parameters, gradient, learningRate);
+    sgdStep: (parameters, gradient, learningRate, squares) => {
+      if (parameters.buffer !== buffer || gradient.buffer !== buffer || parameters.length !== gradient.length) return jsKernels.sgdStep(parameters, gradient, learningRate, squares);
       slots[0] = learningRate;
       exports.sgdStep(parameters.byteOffset, gradient.byteOffset, parameters.length, ALPHA_ADDRESS, SUM_ADDRESS);
-      return slots[sumSlot];
+      squares[0] = slots[sumSlot];
     },
   };
   return {

@@ -52,13 +52,13 @@ describe('training records (Trainer.epochInto)', () => {
 
   it('allocate no object or array per batch or epoch (only a few bytes of boxed numbers stay)', () => {
     // The least of up to 40 windows of 25 epochs (35 batches each), after a warm-up, stopping at
-    // the first window under the bound: on a busy machine (the whole suite in parallel) V8 may
+    // the first window under 12 bytes a batch: on a busy machine (the whole suite in parallel) V8 may
     // still be optimising during the first ones, and unoptimised code boxes every number. An array
     // per batch keeps every window above it.
     const leastPerEpoch = (epoch: () => void) => {
       for (let e = 0; e < 100; e++) epoch();
       let least = Infinity;
-      for (let window = 0; window < 40 && least >= 16 * 35; window++) {
+      for (let window = 0; window < 40 && least >= 12 * 35; window++) {
         least = Math.min(least, allocatedBy(() => {
           for (let e = 0; e < 25; e++) epoch();
         }) / 25);
@@ -72,8 +72,10 @@ describe('training records (Trainer.epochInto)', () => {
     const returned = leastPerEpoch(() => objects.epoch());
     // epoch() returns a metrics object and a norms array every epoch: the measure sees them.
     expect(returned).toBeGreaterThan(100);
-    // Measured: about 7 bytes a batch (V8's boxed numbers); one array a batch adds 32 or more.
-    expect(recorded / 35).toBeLessThan(16);
+    // Measured: about 7 bytes a batch (V8's boxed numbers), up to 24 with the whole suite running
+    // in parallel on two cores; a one-element array a batch adds about 58, and so did the SGD
+    // step when it returned its sum of squares (four boxed numbers a batch when not inlined).
+    expect(recorded / 35).toBeLessThan(40);
     expect(recorded).toBeLessThan(returned);
   });
 

@@ -74,15 +74,18 @@ describe('fused WebAssembly products', () => {
     [parameters, gradient].forEach(fill);
     // With special values: the update entry by entry (a NaN sum says little, so it is checked on finite values below).
     const expectedParameters = Float64Array.from(parameters);
-    jsKernels.sgdStep(expectedParameters, gradient, 0.05);
-    arena.kernels.sgdStep(parameters, gradient, 0.05);
+    const [slot, expectedSlot] = [new Float64Array(1), new Float64Array(1)];
+    jsKernels.sgdStep(expectedParameters, gradient, 0.05, expectedSlot);
+    arena.kernels.sgdStep(parameters, gradient, 0.05, slot);
     expectSameBits(parameters, expectedParameters, 'parameters');
     // Finite gradients: the sum of squares in the same order, so the same bits.
     gradient.forEach((_, k) => (gradient[k] = random.normal() * 10 ** (k % 7 - 3)));
-    const squares = jsKernels.sgdStep(Float64Array.from(parameters), gradient, 0.05);
-    expect(Number.isFinite(squares)).toBe(true);
-    expect(Object.is(arena.kernels.sgdStep(parameters, gradient, 0.05), squares)).toBe(true);
+    jsKernels.sgdStep(Float64Array.from(parameters), gradient, 0.05, expectedSlot);
+    arena.kernels.sgdStep(parameters, gradient, 0.05, slot);
+    expect(Number.isFinite(expectedSlot[0])).toBe(true);
+    expect(Object.is(slot[0], expectedSlot[0])).toBe(true);
     const normal = Float64Array.from({ length }, (_, k) => Math.sin(k + 1));
-    expect(jsKernels.sgdStep(new Float64Array(length), normal, 1)).toBe(sumOfSquares(normal));
+    jsKernels.sgdStep(new Float64Array(length), normal, 1, slot);
+    expect(slot[0]).toBe(sumOfSquares(normal));
   });
 });
