@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { bceSum, meanLoss, type BatchLayout, type LossId } from '../math/loss-kernels.ts';
 import { activate, activationBackward, multiplyByDerivativeAgain } from './activation-kernels.ts';
-import type { LinearKernels } from './linear-kernels.ts';
+import type { LinearKernels } from './kernel-set.ts';
 import type { FloatArray, LayerShape, Network } from './network.ts';
 import type { Optimizer } from './optimisers.ts';
 import { plainArrays, type KernelArena } from './wasm/arena.ts';

@@ -5,7 +5,7 @@
  * arena hands out ordinary arrays and the JavaScript kernels. The memory never grows (growing
  * would detach every view), so it is sized up front from the lengths of everything it will hold.
  */
-import { jsKernels, type LinearKernels } from '../linear-kernels.ts';
+import { jsKernels, type LinearKernels } from '../kernel-set.ts';
 import type { FloatArray, LayerActivationId, LayerShape } from '../network.ts';
 import { FUSED_PRODUCTS, linearModuleBytes } from './linear-module.ts';
 import { FLOAT64, type Precision } from './precision.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPreviewTrainer, createRandom, createTrainer, createTrainingRecord, makeMoons, splitDataset, standardizeSplit, type TrainingConfig } from '../../../../src/lib/index.ts';
 import { activate, activationBackward } from '../../../../src/lib/nn/activation-kernels.ts';
-import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
+import { jsKernels } from '../../../../src/lib/nn/kernel-set.ts';
 import type { FloatArray, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
 import { FLOAT32 } from '../../../../src/lib/nn/wasm/precision.ts';

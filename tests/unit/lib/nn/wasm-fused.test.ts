@@ -5,7 +5,7 @@ import { createRandom } from '../../../../src/lib/index.ts';
 import { activate, activationBackward } from '../../../../src/lib/nn/activation-kernels.ts';
 import type { FloatArray, LayerActivationId, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
-import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
+import { jsKernels } from '../../../../src/lib/nn/kernel-set.ts';
 import { sumOfSquares } from '../../../../src/lib/nn/diagnostics.ts';
 
 function shapeOf(inputs: number, outputs: number): LayerShape {

@@ -1,7 +1,7 @@
 // The kernels are internal to the engine, so this test reaches past src/lib/index.ts.
 import { describe, expect, it } from 'vitest';
 import { createNetwork, createRandom, createTrainer, makeMoons, splitDataset, standardizeSplit } from '../../../../src/lib/index.ts';
-import { jsKernels } from '../../../../src/lib/nn/linear-kernels.ts';
+import { jsKernels } from '../../../../src/lib/nn/kernel-set.ts';
 import type { FloatArray, LayerShape } from '../../../../src/lib/nn/network.ts';
 import { createKernelArena } from '../../../../src/lib/nn/wasm/arena.ts';
 
