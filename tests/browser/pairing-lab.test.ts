@@ -258,6 +258,21 @@ test('with the setting on, a refused typed value retrains nothing; a good value 
   await page.context().close();
 });
 
+test('on a 360 px phone every pairing name fits in its select, which cannot wrap', async () => {
+  const { page, problems } = await openWidget('softmax', '', { viewport: { width: 360, height: 800 } });
+  const cut = await page.evaluate((tag) => {
+    const select = document.querySelector<HTMLSelectElement>(`${tag} select`)!;
+    const style = getComputedStyle(select);
+    const text = document.createElement('canvas').getContext('2d')!;
+    text.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    // The content box less room for the drop-down arrow, which the text must not run under.
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 12;
+    return [...select.options].filter((option) => text.measureText(option.text).width > room).map((option) => option.text);
+  }, widget('softmax'));
+  expect(cut).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('a tampered address (softmax.lr=banana, softmax.preset=evil) shows a notice naming both and runs the default', async () => {
   const { page, problems } = await openWidget('softmax', '?softmax.lr=banana&softmax.preset=evil');
   const notice = page.locator(`${widget('softmax')} [data-part="notice"]`);

@@ -6,13 +6,15 @@
 import { choiceField, numberField, type StateOf } from '../common/state.ts';
 import { PAIRING_OPTIMIZERS, PAIRING_PRESETS, type PairingOptimizer, type PairingPreset, type PairSettings } from './model.ts';
 
+// Short enough for a select on a 360 px phone (a select cannot wrap): the legend under the
+// toolbar names each run's output and loss in full.
 const PRESET_LABELS: Readonly<Record<PairingPreset, string>> = {
-  softmax: 'Softmax: cross-entropy against MSE (spiral)',
-  sigmoid: 'Sigmoid: binary cross-entropy against MSE (moons)',
-  regression: 'Regression: linear against sigmoid output (wave)',
-  double: 'Double softmax against logits into cross-entropy (spiral)',
-  multilabel: 'Multi-label: sigmoids with BCE against softmax with cross-entropy',
-  refused: 'Linear output into BCE (refused) against BCE from logits',
+  softmax: 'Softmax: cross-entropy or MSE',
+  sigmoid: 'Sigmoid: BCE or MSE',
+  regression: 'Regression: linear or sigmoid',
+  double: 'Double softmax or logits',
+  multilabel: 'Multi-label: BCE or softmax',
+  refused: 'Linear into BCE: refused',
 };
 const OPTIMIZER_LABELS: Readonly<Record<PairingOptimizer, string>> = { sgd: 'SGD', adam: 'Adam' };
 
