@@ -91,6 +91,23 @@ test('keyboard only: Tab reaches Train, Space starts both runs and Enter pauses 
   await page.context().close();
 });
 
+test('Train pressed twice within one task pauses: the run is running from the first press, before the worker says so', async () => {
+  const { page, problems } = await openWidget('?dying.epochs=300');
+  await page.locator(WIDGET).evaluate((element) => {
+    const train = element.querySelector<HTMLButtonElement>('[data-part="play"]')!;
+    train.click();
+    train.click();
+  });
+  await page.waitForFunction((selector) => /Paused at epoch/.test(document.querySelector(`${selector} [data-part="live"]`)?.textContent ?? ''), WIDGET, { timeout: 10_000 });
+  await page.waitForSelector(`${WIDGET}[data-running="false"]`);
+  const paused = Number(await page.locator(WIDGET).getAttribute('data-epoch-a'));
+  expect(paused).toBeLessThan(300);
+  await page.waitForTimeout(300);
+  expect(Number(await page.locator(WIDGET).getAttribute('data-epoch-a'))).toBe(paused);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 /** Waits until no retrain is in flight or waiting and both runs show `epochs` epochs. */
 async function retrainedTo(page: Page, epochs: number) {
   await page.waitForSelector(`${WIDGET}[data-retraining="false"][data-epoch-a="${epochs}"][data-epoch-b="${epochs}"][data-running="false"]`, { timeout: 30_000 });

@@ -121,7 +121,7 @@ test('the refused preset names run A refused and why, trains run B alone, and ne
   await page.context().close();
 });
 
-test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; a typed learning rate and Enter restart; Reset returns to the lesson’s values', async () => {
+test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; Space pauses mid-run and resumes; a typed learning rate and Enter restart; Reset returns to the lesson’s values', async () => {
   const { page, problems } = await openWidget('softmax', '?softmax.epochs=200');
   // Start from the paragraph just before the widget, as a reader tabbing on from the text would.
   await page.locator(widget('softmax')).evaluate((element) => {
@@ -133,7 +133,7 @@ test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; a
   const epochA = async () => Number(await page.locator(widget('softmax')).getAttribute('data-epoch-a'));
   for (let i = 0; i < 10 && (await focused()) !== 'Train'; i++) await page.keyboard.press('Tab');
   expect(await focused()).toBe('Train');
-  // Step first: one epoch, then paused, offering to resume (a whole run is too quick to catch mid-way on a fast machine).
+  // Step first: one epoch, then paused, offering to resume.
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Step one epoch');
   await page.keyboard.press('Enter');
@@ -141,8 +141,22 @@ test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; a
   expect(await partText(page, 'softmax', 'status')).toBe('Paused at epoch 1 of 200.');
   await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('Resume');
+  // Pause mid-run: Space resumes and, at once, Space again pauses.
   await page.keyboard.press('Space');
-  await page.waitForFunction((selector) => Number(document.querySelector(selector)?.getAttribute('data-epoch-a')) > 1, widget('softmax'));
+  await page.keyboard.press('Space');
+  // The pause is announced (Step's pause above was not: it never ran).
+  await page.waitForFunction((selector) => /Paused at epoch/.test(document.querySelector(`${selector} [data-part="live"]`)?.textContent ?? ''), widget('softmax'));
+  await page.waitForSelector(`${widget('softmax')}[data-running="false"]`);
+  const pausedAt = await epochA();
+  expect(pausedAt).toBeGreaterThanOrEqual(1);
+  expect(pausedAt).toBeLessThan(200);
+  expect(await partText(page, 'softmax', 'status')).toBe(`Paused at epoch ${pausedAt} of 200.`);
+  expect(await focused()).toBe('Resume');
+  // Paused means paused: nothing trains on.
+  await page.waitForTimeout(300);
+  expect(await epochA()).toBe(pausedAt);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(([selector, from]) => Number(document.querySelector(selector)?.getAttribute('data-epoch-a')) > from, [widget('softmax'), pausedAt] as const);
   // The toggle keeps the focus: Pause while training, Train again once all 200 epochs are done.
   expect(['Pause', 'Train again']).toContain(await focused());
   await trainedTo(page, 'softmax', 200);
@@ -167,6 +181,25 @@ test('keyboard only: Tab reaches Train, Space starts both runs; Step by Enter; a
   expect(await page.locator(widget('softmax')).getByLabel('Epochs, exact value').inputValue()).toBe('50');
   expect(new URL(page.url()).searchParams.get('softmax.lr')).toBeNull();
   expect(new URL(page.url()).searchParams.get('softmax.epochs')).toBeNull();
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('Train pressed twice within one task pauses: the run is running from the first press, before the worker says so', async () => {
+  const { page, problems } = await openWidget('softmax', '?softmax.epochs=200');
+  await page.locator(widget('softmax')).evaluate((element) => {
+    const train = [...element.querySelectorAll('button')].find((b) => b.textContent === 'Train')!;
+    train.click();
+    train.click();
+  });
+  await page.waitForFunction((selector) => /Paused at epoch/.test(document.querySelector(`${selector} [data-part="live"]`)?.textContent ?? ''), widget('softmax'), { timeout: 10_000 });
+  const pausedAt = Number(await page.locator(widget('softmax')).getAttribute('data-epoch-a'));
+  expect(pausedAt).toBeLessThan(200);
+  // Paused before its first epoch, or after a few: either way not training, and it stays so.
+  await page.waitForSelector(`${widget('softmax')}[data-running="false"]`);
+  expect(['Train', 'Resume']).toContain(await page.locator(`${widget('softmax')} [data-part="play"]`).textContent());
+  await page.waitForTimeout(300);
+  expect(Number(await page.locator(widget('softmax')).getAttribute('data-epoch-a'))).toBe(pausedAt);
   expect(problems).toEqual([]);
   await page.context().close();
 });

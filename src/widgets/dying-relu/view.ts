@@ -114,7 +114,11 @@ export function mountDyingRelu(host: HTMLElement): void {
     // Train while a retrain is on its way: the controls' run, trained in view.
     if (retrain.retraining) start(state);
     retrain.trainStarted(epochNow() === 0);
+    // Running at once, so the button says Pause before the worker's first report: a quick second press pauses.
+    running = true;
+    announce(`Training started: both runs, ${shown.epochs} epochs.`);
     send({ run, type: 'play' });
+    requestDraw();
   });
   buttons.step.addEventListener('click', () => !settingRefused() && send({ run, type: 'step' }));
   buttons.reset.addEventListener('click', () => start(state));

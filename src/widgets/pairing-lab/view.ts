@@ -108,7 +108,11 @@ export function mountPairingLab(host: HTMLElement): void {
     else if (finished() || retrain.retraining) start(state, true);
     else {
       retrain.trainStarted(epochNow() === 0);
+      // Running at once, so the button says Pause before the worker's first report: a quick second press pauses.
+      running = true;
+      announce(`Training started: both runs, ${shownState.epochs} epochs.`);
       send({ run, type: 'play' });
+      requestDraw();
     }
   });
   buttons.step.addEventListener('click', () => !settings.refused() && send({ run, type: 'step' }));
