@@ -1,6 +1,6 @@
 /**
- * "Retrain on every change" as a training widget's page wires it (the gradient-depth, dying-ReLU
- * and pairing widgets): the checkbox (`retrainSetting`), the latest-wins scheduler
+ * "Retrain on every change" as a training widget's page wires it (the moons lab, the
+ * gradient-depth, dying-ReLU and pairing widgets): the checkbox (`retrainSetting`), the latest-wins scheduler
  * (`latestWins`), the timing of full runs that sets the checkbox's default, and the settled
  * announcement of a retrained result, all from common/retrain.ts, joined in one place so each
  * widget only says how to send a retrain, how to start an ordinary run, and what it shows.
@@ -10,6 +10,12 @@
  * and, for the run it asked for last, `runEnded(words)` when the final report arrived, or
  * `runFailed()` on an error. While `retraining` is true the reports it gets are a retrain's: it
  * keeps showing the run before until the final one, then shows the finished run whole.
+ *
+ * A retrain may end in two steps (the lab's: a float32 preview, then the float64 run): the widget
+ * calls `previewEnded()` at the first, which lets the next waiting retrain start (a newer change
+ * drops the rest of this one) and announces nothing, and `runEnded(words)` at the final end, whose
+ * words alone are announced. Such a widget passes `timeRetrains: false`, since a retrain's time
+ * then says nothing about a full run's: only its ordinary runs from epoch 0 set the default.
  */
 import { latestWins, retrainSetting, settledAnnouncer } from './retrain.ts';
 
@@ -33,8 +39,16 @@ export interface RetrainFlowOptions<Config> {
   refused(): boolean;
   /** Whether the run shown is trained to its end (then switching the setting on retrains nothing). */
   ended(): boolean;
-  /** The live region, where a retrained result is written once the reader pauses. */
+  /** The live region, where a retrained result is written once the reader pauses (unless `say` is given). */
   live: HTMLElement;
+  /** Says a settled retrained result instead of writing it into `live` at once (the lab's announcer, so its pending words cannot overwrite it). */
+  say?(message: string): void;
+  /**
+   * Whether a retrain's time, from sending it to `runEnded`, counts as a full run's for the
+   * checkbox's default (default true). False when a retrain's first result is not a full run
+   * (the lab's float32 preview): then only ordinary runs timed by `trainStarted(true)` count.
+   */
+  timeRetrains?: boolean;
   /** Hears every switch of the setting, after the flow has acted on it. */
   toggled?(on: boolean): void;
 }
@@ -63,6 +77,12 @@ export interface RetrainFlow<Config> {
    * or was refused ended early, so its time says nothing about a full run's and is not kept).
    */
   runEnded(words: string, full: boolean): void;
+  /**
+   * A retrain's preview, its first result, has arrived and its final result is still to come: the
+   * next waiting retrain starts now (a newer change need not wait for the final result, and drops
+   * it), nothing is announced, and `retraining` stays true until `runEnded` or `runFailed`.
+   */
+  previewEnded(): void;
   /** The run asked for last failed (an error report). */
   runFailed(): void;
   /** A manual action (Train, Reset) replaced the run: forget the retrain under way and the one waiting. */
@@ -75,11 +95,11 @@ export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): Retrai
   let sent = options.current();
   /** When the run under way started from epoch 0 with nothing in between, to time a full run; else null. */
   let timedFrom: number | null = null;
-  const settled = settledAnnouncer((message) => void (options.live.textContent = message));
+  const settled = settledAnnouncer((message) => (options.say ? options.say(message) : void (options.live.textContent = message)));
   const runs = latestWins<Config>((config) => {
     retraining = true;
     sent = config;
-    timedFrom = performance.now();
+    timedFrom = options.timeRetrains === false ? null : performance.now();
     options.retrain(config);
   });
   const cancel = () => {
@@ -143,6 +163,9 @@ export function retrainFlow<Config>(options: RetrainFlowOptions<Config>): Retrai
       }
       // Last: a new default may switch the setting, which may start or drop a run.
       if (took !== null) setting.measured(took);
+    },
+    previewEnded() {
+      if (retraining) runs.finished();
     },
     runFailed() {
       timedFrom = null;

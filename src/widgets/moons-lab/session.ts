@@ -9,14 +9,15 @@
  * then trains the float64 run and reports its end again (`replace`), which the page shows as the
  * confirmed figures. A configure replaces the run between slices, so a retrain superseded by the
  * reader's next change (while dragging, usually during its confirmation) stops within one slice. The
- * gradient check runs in slices too, and gives way to training. No worker globals here, so the
- * session runs in Node tests with a synchronous scheduler.
+ * gradient check (started and read in gradient-check.ts) runs in slices too, and gives way to
+ * training. No worker globals here, so the session runs in Node tests with a synchronous scheduler.
  */
-import { createPreviewTrainer, createTrainer, selectRows, startGradientCheck, type GradientCheckRun, type LayerGradientCheck, type Trainer } from '../../lib/index.ts';
+import { createPreviewTrainer, createTrainer, type GradientCheckRun, type Trainer } from '../../lib/index.ts';
 import { SLICE_MS, warmUp, type SessionHost as WorkerSessionHost } from '../common/session-host.ts';
+import { gradientLayers, largestWeightOf, startLabCheck } from './gradient-check.ts';
 import { failedRunWarning, previewMessage, stopMessage } from './messages.ts';
 import { GRID, confusionMatrix, gridInputs, plotPoints, prepareData, trainingConfig, type LabData } from './model.ts';
-import { CHECK_EPSILON, CHECK_MAX_WEIGHT, CHECK_ROWS, CHECK_SAMPLE, type EpochPoint, type GradientError, type GradientLayer, type LabReport, type LabRequest, type StopReason } from './protocol.ts';
+import { CHECK_MAX_WEIGHT, type EpochPoint, type LabReport, type LabRequest, type StopReason } from './protocol.ts';
 import type { LabState } from './state.ts';
 
 /** How the session reaches the outside world. */
@@ -238,16 +239,7 @@ export function createLabSession(host: SessionHost, options: SessionOptions = {}
       if (run.running || run.check !== null) return;
       const largestWeight = largestWeightOf(run.trainer);
       if (!(largestWeight <= CHECK_MAX_WEIGHT)) return host.post({ run: run.id, type: 'gradients', layers: null, largestWeight });
-      const rows = Array.from({ length: Math.min(CHECK_ROWS, run.data.train.size) }, (_, i) => i);
-      const check = startGradientCheck({
-        network: run.trainer.network,
-        data: selectRows(run.data.train, rows),
-        loss: 'bce',
-        variants: ['correct', 'article'],
-        learningRate: run.state.lr,
-        epsilon: CHECK_EPSILON,
-        sample: CHECK_SAMPLE,
-      });
+      const check = startLabCheck(run.trainer, run.data.train, run.state.lr);
       run.check = check;
       checkSlice(run, check, largestWeight);
     },
@@ -301,31 +293,4 @@ export function createLabSession(host: SessionHost, options: SessionOptions = {}
       host.post({ run: request.run, type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   };
-}
-
-/** The largest |parameter| of the trainer's network; NaN if any is not a number. */
-function largestWeightOf(trainer: Trainer): number {
-  let largest = 0;
-  for (const layer of trainer.network.parameters) for (const w of layer) largest = Number.isNaN(w) ? Number.NaN : Math.max(largest, Math.abs(w));
-  return largest;
-}
-
-/** One row per weight layer from a finished check of the 'correct' and 'article' passes, or null if any error is not a finite number. */
-function gradientLayers(check: GradientCheckRun): GradientLayer[] | null {
-  const [correct, article] = check.results();
-  const error = ({ relativeError, absoluteError, analyticNorm, numericNorm }: LayerGradientCheck): GradientError => ({
-    relativeError,
-    absoluteError,
-    scale: analyticNorm + numericNorm,
-  });
-  const layers = correct.map((layer, l) => ({
-    parameterCount: layer.parameterCount,
-    checked: layer.checked,
-    kinkCrossings: layer.kinkCrossings,
-    unresolved: layer.unresolved,
-    correct: error(layer),
-    article: error(article[l]),
-  }));
-  const finite = layers.every((layer) => [layer.correct, layer.article].every((e) => Number.isFinite(e.relativeError) && Number.isFinite(e.scale)));
-  return finite ? layers : null;
 }

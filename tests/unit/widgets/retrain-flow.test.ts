@@ -2,10 +2,10 @@
 /** The page side of "Retrain on every change" (common/retrain-flow.ts), with the page's timers faked. */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { RETRAIN_ANNOUNCE_MS } from '../../../src/widgets/common/retrain.ts';
-import { retrainFlow } from '../../../src/widgets/common/retrain-flow.ts';
+import { retrainFlow, type RetrainFlowOptions } from '../../../src/widgets/common/retrain-flow.ts';
 
 /** A widget's side of the flow: what it was asked to do, and its controls' configuration. */
-function widget(refused = false) {
+function widget(refused = false, more: Partial<RetrainFlowOptions<number>> = {}) {
   const place = document.createElement('div');
   const live = document.createElement('p');
   document.body.replaceChildren(place, live);
@@ -22,6 +22,7 @@ function widget(refused = false) {
     fresh: (config) => calls.push(`fresh ${config}`),
     refused: () => shown.refused,
     ended: () => shown.ended,
+    ...more,
   });
   const box = place.querySelector<HTMLInputElement>('#w-retrain')!;
   return { flow, calls, shown, box, live };
@@ -107,6 +108,58 @@ describe('retrainFlow', () => {
     vi.advanceTimersByTime(90);
     flow.runEnded('', false);
     expect(flow.on).toBe(false);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBeNull();
+  });
+
+  test('timeRetrains: false: a retrain’s time is not a full run’s, while a Train from epoch 0 still is', () => {
+    const { flow, box } = widget(false, { timeRetrains: false });
+    box.click();
+    expect(flow.retraining).toBe(true);
+    vi.advanceTimersByTime(200);
+    flow.runEnded('Retrained.', true);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBeNull();
+    flow.trainStarted(true);
+    vi.advanceTimersByTime(300);
+    flow.runEnded('', true);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBe('300');
+    // By default a retrain is timed from when it is sent.
+    localStorage.clear();
+    const timed = widget();
+    timed.box.click();
+    vi.advanceTimersByTime(200);
+    timed.flow.runEnded('Retrained.', true);
+    expect(localStorage.getItem('al-retrain-ms:test')).toBe('200');
+  });
+
+  test('a retrain that ends in two steps: the preview starts the waiting retrain and is never announced; only a final result is, through say', () => {
+    const said: string[] = [];
+    const { flow, calls, box, live } = widget(false, { timeRetrains: false, say: (message) => said.push(message) });
+    box.click();
+    flow.changed(1);
+    expect(calls).toEqual(['retrain 0']);
+    // Retrain 0's preview: the waiting retrain starts at once, and retrain 0's final result will be dropped.
+    flow.previewEnded();
+    expect(calls).toEqual(['retrain 0', 'retrain 1']);
+    expect([flow.retraining, flow.pending, flow.sent]).toEqual([true, true, 1]);
+    flow.previewEnded();
+    // Nothing waits, and the final result is still to come: the reports are still a retrain's, but none is on its way.
+    expect([flow.retraining, flow.pending]).toEqual([true, false]);
+    vi.advanceTimersByTime(5 * RETRAIN_ANNOUNCE_MS);
+    expect(said).toEqual([]);
+    flow.runEnded('Retrained: 1', true);
+    expect(flow.retraining).toBe(false);
+    vi.advanceTimersByTime(RETRAIN_ANNOUNCE_MS);
+    expect(said).toEqual(['Retrained: 1']);
+    expect(live.textContent).toBe('');
+    // A change while a confirmation is on its way starts at once: nothing is in flight.
+    flow.changed(2);
+    flow.previewEnded();
+    flow.changed(3);
+    expect(calls).toEqual(['retrain 0', 'retrain 1', 'retrain 2', 'retrain 3']);
+    // A preview of a run that is not a retrain is nothing.
+    flow.cancel();
+    flow.previewEnded();
+    expect([flow.retraining, flow.pending]).toEqual([false, false]);
     expect(localStorage.getItem('al-retrain-ms:test')).toBeNull();
   });
 });
