@@ -112,6 +112,10 @@ test('a retrain shows its float32 preview first, labelled as one, then the float
   expect(states.at(-1)).toMatch(/^Finished 500 epochs\. \| float64 \| evaluate on$/);
   // Only the confirmed run is announced.
   expect((await seen(page)).said.filter((text) => text.startsWith('Retrained.'))).toHaveLength(1);
+  // Evaluate on the retrained run shows the test figures and says them, as after a Train.
+  await button(page, 'Evaluate on the test set').click();
+  await expect.poll(async () => (await seen(page)).said.at(-1), { timeout: 10_000, interval: 100 }).toMatch(/^Test accuracy [\d.]+%, test loss \d\.\d{4}\.$/);
+  expect(await page.locator(`${LAB} [data-part="evaluation"]`).textContent()).toMatch(/Test accuracy/);
   expect(problems).toEqual([]);
   await page.context().close();
 });

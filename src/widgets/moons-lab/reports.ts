@@ -102,7 +102,8 @@ export function receiveReport(report: LabReport, context: ReportContext): boolea
     flags.testSummary = '';
     if (flags.retrainRun && !flags.followTest) return false;
     part('evaluation').replaceChildren(evaluationPanel(report));
-    if (flags.retrainRun) flags.testSummary = ` ${evaluationSummary(report)}`;
+    // Part of a retrain's end: said with its result. Asked for (Evaluate) once it is shown: said now.
+    if (flags.retrainRun && flow.retraining) flags.testSummary = ` ${evaluationSummary(report)}`;
     else announce(evaluationSummary(report));
   } else if (report.type === 'gradients') {
     if (!flags.checking) return false;
