@@ -14,13 +14,15 @@ import { serveStatic, type StaticSite } from './static-server.ts';
 
 const browser = useChromium();
 
-/** Whether the root site's server sends sw.js as a newer deploy would: another version. */
-const deploy = { newer: false };
+/** Whether the root site's server sends sw.js as a newer deploy would (another version), and how often it was asked for it. */
+const deploy = { newer: false, asked: 0 };
 const sites: Record<string, StaticSite> = {};
 
 beforeAll(async () => {
-  sites['/'] = await serveStatic('dist', '/', (path, body) =>
-    path === 'sw.js' && deploy.newer ? Buffer.from(body.toString('utf8').replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"')) : body);
+  sites['/'] = await serveStatic('dist', '/', (path, body) => {
+    if (path === 'sw.js') deploy.asked++;
+    return path === 'sw.js' && deploy.newer ? Buffer.from(body.toString('utf8').replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"')) : body;
+  });
   sites[SUB_PATH] = await serveStatic('dist-subpath', SUB_PATH);
 });
 
@@ -133,6 +135,49 @@ describe.each([['at the root', '/'], ['under a sub-path', SUB_PATH]])('offline %
     await page.context().close();
   });
 });
+
+const updateNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'A newer version of the course is available.' });
+
+test('a page left open hears of a newer deploy within the hour, with no navigation', async () => {
+  deploy.newer = false;
+  const { page, problems } = await visit('/', 'lessons/04-softmax/');
+  // A second page, its clock under the test's control from before it loads, controlled by the worker installed.
+  const open = await page.context().newPage();
+  await open.clock.install();
+  await open.goto(`${sites['/'].url}lessons/05-what-a-loss-measures/`);
+  await open.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The browser's own check after a navigation comes a moment later: only once it has been made is the newer version deployed.
+  const asked = deploy.asked;
+  await expect.poll(() => deploy.asked, { timeout: 15_000 }).toBeGreaterThan(asked);
+  deploy.newer = true;
+  // Half an hour on, nothing has asked: no notice.
+  await open.clock.fastForward('30:00');
+  await open.waitForTimeout(1000);
+  expect(await updateNotice(open).count()).toBe(0);
+  // The hour comes round: the page asks, the newer worker installs and waits, and the notice says so.
+  await open.clock.fastForward('30:01');
+  await expect.poll(() => updateNotice(open).isVisible(), { timeout: 20_000 }).toBe(true);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 90_000);
+
+test('a tab shown again after an hour away asks for a newer deploy at once', async () => {
+  deploy.newer = false;
+  const { page, problems } = await visit('/', 'lessons/04-softmax/');
+  deploy.newer = true;
+  await page.clock.install();
+  // Shown again within the hour: nothing asks.
+  await page.clock.fastForward('10:00');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForTimeout(1000);
+  expect(await updateNotice(page).count()).toBe(0);
+  // After an hour away it asks when shown (a hidden tab's timers may not have run at all).
+  await page.clock.fastForward('50:01');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(() => updateNotice(page).isVisible(), { timeout: 20_000 }).toBe(true);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 90_000);
 
 test('a newer deploy shows a notice; Dismiss hides it until the next page, and Reload switches to the new version', async () => {
   deploy.newer = false;

@@ -8,6 +8,13 @@
 /** The words of the notice. */
 export const UPDATE_MESSAGE = 'A newer version of the course is available.';
 
+/**
+ * How long an open page goes between asking whether a newer version was deployed. The browser
+ * asks by itself only when a page is opened, so a lesson left open for a whole class, or a tab
+ * come back to the next day, would otherwise never hear of one.
+ */
+export const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 /** Registers the worker once the page has loaded, so its precache never competes with the page itself. */
 export function startOffline(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -24,6 +31,18 @@ async function registerWorker(): Promise<void> {
     if (navigator.serviceWorker.controller) showNotice(worker);
   };
   if (registration.waiting) offer(registration.waiting);
+  // Asks again every UPDATE_CHECK_MS while the page is open, and when it is shown again after that
+  // long (a hidden tab's timers are slowed down or stopped); a failed check (offline) waits for the next.
+  let checked = Date.now();
+  const check = () => {
+    if (Date.now() - checked < UPDATE_CHECK_MS) return;
+    checked = Date.now();
+    void registration.update().catch(() => undefined);
+  };
+  setInterval(check, UPDATE_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
     worker?.addEventListener('statechange', () => {
