@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Browser test files that measure the main thread (long tasks above FREEZE_MS): they run last,
- * one at a time, so that a second Chromium on a 2-core machine cannot cause the stall they watch for.
+ * Browser test files that measure the main thread (long tasks above FREEZE_MS) or the clock (how
+ * often a chart redraws, runs finished within a drag, how long a full run takes here): they run
+ * last, one at a time, so that a second Chromium on a 2-core machine cannot cause the stall they
+ * watch for. They hold only such tests; the same widgets' other tests sit in files next to them
+ * (classification-losses-modes, code-cells-runs, moons-lab-controls, moons-lab-retrain-flow,
+ * pairing-lab-presets), which run two at a time with the rest.
  */
 const TIMED = ['classification-losses', 'code-cells', 'moons-lab', 'moons-lab-retrain', 'pairing-lab'].map((name) => `tests/browser/${name}.test.ts`);
 

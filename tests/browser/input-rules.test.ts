@@ -1,6 +1,7 @@
 /**
  * The state table's input rules as a reader meets them on the lab's page: values off a field's
- * step, log sliders, and echoed input. The lab's own behaviour is tested in moons-lab.test.ts.
+ * step, log sliders, and echoed input. The lab's own behaviour is tested in moons-lab.test.ts and
+ * moons-lab-controls.test.ts.
  */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
