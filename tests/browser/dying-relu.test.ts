@@ -108,6 +108,20 @@ test('Train pressed twice within one task pauses: the run is running from the fi
   await page.context().close();
 });
 
+test('Train pressed the moment the widget is ready is a full run: timed for the retrain default, with no pause said on the way', async () => {
+  const { page, problems } = await openPage(browser(), `${lessonUrl()}?dying.epochs=30`);
+  await page.locator(WIDGET).scrollIntoViewIfNeeded();
+  // Before the worker has answered the run's start: its answer ("not running") comes after the press.
+  await page.waitForSelector(`${WIDGET}[data-ready="true"]`);
+  await recordPage(page, `${WIDGET} [data-part="live"]`);
+  await page.locator(`${WIDGET} [data-part="play"]`).click();
+  await trainToEnd(page, 30);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('al-retrain-ms:dying-relu')), { timeout: 10_000 }).toMatch(/^\d+(\.\d+)?$/);
+  expect((await recorded(page)).said.filter((words) => words.startsWith('Paused'))).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 /** Waits until no retrain is in flight or waiting and both runs show `epochs` epochs. */
 async function retrainedTo(page: Page, epochs: number) {
   await page.waitForSelector(`${WIDGET}[data-retraining="false"][data-epoch-a="${epochs}"][data-epoch-b="${epochs}"][data-running="false"]`, { timeout: 30_000 });

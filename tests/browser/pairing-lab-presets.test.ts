@@ -167,7 +167,9 @@ test('with the setting on, a refused typed value retrains nothing; a good value 
 
 test('on a 360 px phone every pairing name fits in its select, which cannot wrap', async () => {
   const { page, problems } = await openWidget('softmax', '', { viewport: { width: 360, height: 800 } });
-  const cut = await page.evaluate((tag) => {
+  const cut = await page.evaluate(async (tag) => {
+    // Measured in the page's own font, once it has loaded, not a fallback.
+    await document.fonts.ready;
     const select = document.querySelector<HTMLSelectElement>(`${tag} select`)!;
     const style = getComputedStyle(select);
     const text = document.createElement('canvas').getContext('2d')!;
@@ -178,6 +180,7 @@ test('on a 360 px phone every pairing name fits in its select, which cannot wrap
   }, widget('softmax'));
   expect(cut).toEqual([]);
   expect(problems).toEqual([]);
+  await page.context().close();
 });
 
 test('a tampered address (softmax.lr=banana, softmax.preset=evil) shows a notice naming both and runs the default', async () => {

@@ -6,6 +6,7 @@
  * live loss and accuracy charts also draw the runs shown before it, faint (`previous`).
  */
 import * as Plot from '@observablehq/plot';
+import type { ChartTurn } from '../common/chart-turns.ts';
 import { formatFixed, formatPercent } from '../common/format.ts';
 import { ACTIVATION_LABELS } from '../common/labels.ts';
 import { SERIES, themed } from '../common/plot-theme.ts';
@@ -154,4 +155,14 @@ export function alphaFigure(sides: readonly SideCurves[], epochs: number, width:
     y: { label: 'learned α' },
     marks: [Plot.ruleY([0]), ...seriesMarks(rows)],
   });
+}
+
+/** The charts under the grids, for common/chart-turns.ts: dead share, loss, accuracy (with the run before faint), and PReLU's alpha when `withAlpha`. */
+export function dyingCharts(curves: readonly SideCurves[], before: readonly SideCurves[], epochs: number, width: number, withAlpha: boolean): ChartTurn[] {
+  return [
+    ['dead', () => deadShareFigure(curves, epochs, width)],
+    ['loss', () => curveFigure('Loss', curves, epochs, width, before)],
+    ['accuracy', () => curveFigure('Accuracy', curves, epochs, width, before)],
+    ...(withAlpha ? [['alpha', () => alphaFigure(curves, epochs, width)] as const] : []),
+  ];
 }

@@ -8,14 +8,15 @@
  */
 import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
+import { chartTurns } from '../common/chart-turns.ts';
 import { controlSet } from '../common/control-set.ts';
+import { playState } from '../common/play-state.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
 import { ACTIVATION_LABELS } from '../common/labels.ts';
-import { drawChart } from '../common/plot-theme.ts';
 import { retrainFlow } from '../common/retrain-flow.ts';
 import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
-import { alphaFigure, curveFigure, deadShareFigure, thin, type SideCurves } from './figures.ts';
+import { dyingCharts, thin, type SideCurves } from './figures.ts';
 import { drawReadout, type SelectedUnit } from './readout.ts';
 import { gridMarkup, markSelected, updateGrid, wireGrid } from './grid.ts';
 import { GROUPS, dyingMarkup } from './markup.ts';
@@ -45,7 +46,8 @@ export function mountDyingRelu(host: HTMLElement): void {
   /** The run shown before the last retrain, drawn faint. */
   let previous: SideCurves[] = [];
   let run = 0;
-  let running = false;
+  /** Whether the runs train, as the page shows it: from the press of Train (common/play-state.ts). */
+  const training = playState();
   let failure: string | null = null;
   let sides: Record<Side, SideView> = { A: { latest: null, points: [] }, B: { latest: null, points: [] } };
   let selected: SelectedUnit | null = null;
@@ -89,7 +91,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     // A retrain is a new run (the worker drops the one it had); the figures keep theirs until it ends.
     retrain: (next) => {
       run++;
-      running = false;
+      training.stopped();
       send({ run, type: 'start', state: next, play: true, retrain: true });
       // At once, not at the next frame: the status and data-retraining say a retrain is on its way.
       updateToolbar();
@@ -109,13 +111,16 @@ export function mountDyingRelu(host: HTMLElement): void {
 
   const buttons = { play: part<HTMLButtonElement>('play'), step: part<HTMLButtonElement>('step'), reset: part<HTMLButtonElement>('reset'), defaults: part<HTMLButtonElement>('defaults') };
   buttons.play.addEventListener('click', () => {
-    if (running) return send({ run, type: 'pause' });
-    if (settingRefused()) return;
+    if (training.running) {
+      training.paused();
+      return send({ run, type: 'pause' });
+    }
+    if (settingRefused() || failure !== null) return;
     // Train while a retrain is on its way: the controls' run, trained in view.
     if (retrain.retraining) start(state);
     retrain.trainStarted(epochNow() === 0);
-    // Running at once, so the button says Pause before the worker's first report: a quick second press pauses.
-    running = true;
+    // Training at once, so the button says Pause before the worker's first report: a quick second press pauses.
+    training.trained();
     announce(`Training started: both runs, ${shown.epochs} epochs.`);
     send({ run, type: 'play' });
     requestDraw();
@@ -128,7 +133,10 @@ export function mountDyingRelu(host: HTMLElement): void {
     retrain.changed(lessonDefaults);
   });
   view.addEventListener('al-validity', () => {
-    if (settingRefused() && running) send({ run, type: 'pause' });
+    if (settingRefused() && training.running) {
+      training.paused();
+      send({ run, type: 'pause' });
+    }
     else retrain.validityChanged();
     updateToolbar();
   });
@@ -154,7 +162,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     state = next;
     showAnew(next);
     run++;
-    running = false;
+    training.stopped();
     failure = null;
     replaceUrlParams(key, serialiseState(SCHEMA, state, lessonDefaults));
     send({ run, type: 'start', state, play: false });
@@ -164,24 +172,26 @@ export function mountDyingRelu(host: HTMLElement): void {
   function receive(report: DyingReport) {
     if (report.run !== run) return;
     if (report.type === 'error') {
-      running = false;
+      training.stopped();
       failure = report.message;
       showNotice(`The widget could not do that: ${report.message}`);
       retrain.runFailed();
       return requestDraw();
     }
     if (retrain.retraining) return showRetrained(report);
-    const wasRunning = running;
-    running = report.running;
-    if (running && !wasRunning) announce(`Training started: both runs, ${shown.epochs} epochs.`);
+    const revived: string[] = [];
     for (const side of SIDES) {
       const progress = report.sides[side];
       const before = sides[side].latest?.revivedCounts ?? [];
       sides[side] = { latest: progress, points: sides[side].points.concat(progress.points) };
       progress.revivedCounts.forEach((count, l) => {
-        if (count > (before[l] ?? 0)) announce(`Run ${side}: a unit of layer ${l + 1} came back from dead at epoch ${progress.epoch}.`);
+        if (count > (before[l] ?? 0)) revived.push(`Run ${side}: a unit of layer ${l + 1} came back from dead at epoch ${progress.epoch}.`);
       });
     }
+    const wasRunning = training.reported(report.running, finished());
+    const running = training.running;
+    if (running && !wasRunning) announce(`Training started: both runs, ${shown.epochs} epochs.`);
+    revived.forEach((words) => announce(words));
     const epoch = Math.max(...SIDES.map((side) => sides[side].latest!.epoch));
     if (running && epoch - lastAnnounced >= ANNOUNCE_EVERY) {
       lastAnnounced = epoch;
@@ -199,7 +209,7 @@ export function mountDyingRelu(host: HTMLElement): void {
   function showRetrained(report: Extract<DyingReport, { type: 'progress' }>) {
     previous = curvesOf();
     showAnew(retrain.sent);
-    running = false;
+    training.stopped();
     failure = null;
     for (const side of SIDES) sides[side] = { latest: report.sides[side], points: report.sides[side].points };
     lastCharts = 0;
@@ -218,9 +228,10 @@ export function mountDyingRelu(host: HTMLElement): void {
     return latest ? sideSummary(side, activationOf(side), latest.units, latest.revivedCounts) : '';
   };
 
-  const requestDraw = drawScheduler(draw, () => running);
+  const requestDraw = drawScheduler(draw, () => training.running);
   let lastCharts = 0;
-  let chartsDrawn = 0;
+  /** Each chart in a task of its own (common/chart-turns.ts). */
+  const drawInTurn = chartTurns(part);
 
   function draw() {
     for (const side of SIDES) {
@@ -244,7 +255,7 @@ export function mountDyingRelu(host: HTMLElement): void {
     }
     drawReadout(part('readout'), part('histogram'), selected, selected ? sides[selected.side].latest : null, selected ? activationOf(selected.side) : shown.activationA, shown.optimizer);
     const now = performance.now();
-    if (!running || now - lastCharts >= CHARTS_MS) {
+    if (!training.running || now - lastCharts >= CHARTS_MS) {
       lastCharts = now;
       drawCharts();
     }
@@ -256,30 +267,20 @@ export function mountDyingRelu(host: HTMLElement): void {
     requestDraw();
   }
 
-  /** Each chart in a task of its own, so no task of the main thread runs long. */
+  /** The charts, each in a task of its own; PReLU's alpha only when a run has one. */
   function drawCharts() {
     const curves = curvesOf();
-    const before = previous;
-    const { epochs } = shown;
-    const width = part('dead').clientWidth || 480;
     const alpha = part('alpha');
     alpha.hidden = !curves.some((side) => side.activation === 'prelu');
     if (alpha.hidden) alpha.replaceChildren();
-    const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
-      ['dead', () => deadShareFigure(curves, epochs, width)],
-      ['loss', () => curveFigure('Loss', curves, epochs, width, before)],
-      ['accuracy', () => curveFigure('Accuracy', curves, epochs, width, before)],
-      ...(alpha.hidden ? [] : [['alpha', () => alphaFigure(curves, epochs, width)] as [string, () => Parameters<typeof drawChart>[0]]]),
-    ];
-    // A chart whose turn comes after the figures moved on to another run is skipped: the next draw has it.
-    const drawn = ++chartsDrawn;
-    charts.forEach(([name, figure], index) => setTimeout(() => drawn === chartsDrawn && part(name).replaceChildren(drawChart(figure())), index));
+    drawInTurn(dyingCharts(curves, previous, shown.epochs, part('dead').clientWidth || 480, !alpha.hidden));
   }
 
   function updateToolbar() {
     const blocked = settingRefused() ? 'Training is off while a setting shows a value it cannot use: correct it, or press Lesson’s values.' : failure;
     const done = finished();
     const epoch = epochNow();
+    const { running } = training;
     buttons.play.textContent = running ? 'Pause' : epoch > 0 && !done ? 'Resume' : 'Train';
     buttons.play.setAttribute('aria-pressed', String(running));
     buttons.play.disabled = running ? false : blocked !== null || done;

@@ -9,9 +9,10 @@
  */
 import { connectWorker } from '../common/worker-client.ts';
 import { createAnnouncer } from '../common/announcer.ts';
+import { chartTurns, type ChartTurn } from '../common/chart-turns.ts';
 import { controlSet } from '../common/control-set.ts';
+import { playState } from '../common/play-state.ts';
 import { drawScheduler } from '../common/draw-schedule.ts';
-import { drawChart } from '../common/plot-theme.ts';
 import { retrainFlow } from '../common/retrain-flow.ts';
 import { addressNotice, parseState, serialiseState } from '../common/state.ts';
 import { readParams, replaceUrlParams } from '../common/url-state.ts';
@@ -49,7 +50,8 @@ export function mountPairingLab(host: HTMLElement): void {
   let run = 0;
   /** The run shown before the last retrain, drawn faint; empty when the setting is off. */
   let previous: SideCurves[] = [];
-  let running = false;
+  /** Whether the runs train, as the page shows it: from the press of Train (common/play-state.ts). */
+  const training = playState();
   let failure: string | null = null;
   let announcedEnd = false;
   let sides = emptySides();
@@ -103,17 +105,20 @@ export function mountPairingLab(host: HTMLElement): void {
   /** Both runs trained all their epochs (neither was refused): only then is the run's time a full run's. */
   const completed = () => SIDES.every((side) => sides[side].latest?.status === 'completed');
   buttons.play.addEventListener('click', () => {
-    if (running) send({ run, type: 'pause' });
-    else if (settings.refused()) return;
-    else if (finished() || retrain.retraining) start(state, true);
+    if (training.running) {
+      training.paused();
+      return send({ run, type: 'pause' });
+    }
+    if (settings.refused() || failure !== null) return;
+    if (finished() || retrain.retraining) start(state, true);
     else {
       retrain.trainStarted(epochNow() === 0);
-      // Running at once, so the button says Pause before the worker's first report: a quick second press pauses.
-      running = true;
-      announce(`Training started: both runs, ${shownState.epochs} epochs.`);
       send({ run, type: 'play' });
-      requestDraw();
     }
+    // Training at once, so the button says Pause before the worker's first report: a quick second press pauses.
+    training.trained();
+    announce(`Training started: both runs, ${shownState.epochs} epochs.`);
+    requestDraw();
   });
   buttons.step.addEventListener('click', () => !settings.refused() && send({ run, type: 'step' }));
   buttons.reset.addEventListener('click', () => {
@@ -123,7 +128,10 @@ export function mountPairingLab(host: HTMLElement): void {
   });
   // A run left untrained while a value was refused is retrained once every value is usable again.
   view.addEventListener('al-validity', () => {
-    if (settings.refused() && running) send({ run, type: 'pause' });
+    if (settings.refused() && training.running) {
+      training.paused();
+      send({ run, type: 'pause' });
+    }
     else retrain.validityChanged();
     updateToolbar();
   });
@@ -132,7 +140,7 @@ export function mountPairingLab(host: HTMLElement): void {
   function retrainRun(next: PairingState) {
     run++;
     // The worker drops the run it had: one training on the page is over.
-    running = false;
+    training.stopped();
     send({ run, type: 'start', state: next, play: true, retrain: true });
     updateToolbar();
   }
@@ -144,7 +152,7 @@ export function mountPairingLab(host: HTMLElement): void {
     state = next;
     shownState = next;
     run++;
-    running = false;
+    training.stopped();
     failure = null;
     announcedEnd = false;
     sides = emptySides();
@@ -157,19 +165,19 @@ export function mountPairingLab(host: HTMLElement): void {
   function receive(report: PairingReport) {
     if (report.run !== run) return;
     if (report.type === 'error') {
-      running = false;
+      training.stopped();
       failure = report.message;
       showNotice(`The widget could not do that: ${report.message}`);
       retrain.runFailed();
       return requestDraw();
     }
     if (retrain.retraining) return showRetrained(report);
-    const wasRunning = running;
-    running = report.running;
     for (const side of SIDES) {
       const progress = report.sides[side];
       sides[side] = { latest: progress, points: sides[side].points.concat(progress.points) };
     }
+    const wasRunning = training.reported(report.running, finished());
+    const running = training.running;
     if (running && !wasRunning) announce(`Training started: both runs, ${shownState.epochs} epochs.`);
     if (finished() && !announcedEnd) {
       announcedEnd = true;
@@ -186,7 +194,7 @@ export function mountPairingLab(host: HTMLElement): void {
   function showRetrained(report: Extract<PairingReport, { type: 'progress' }>) {
     previous = curvesOf(sides);
     shownState = retrain.sent;
-    running = false;
+    training.stopped();
     failure = null;
     announcedEnd = true;
     sides = emptySides();
@@ -217,9 +225,10 @@ export function mountPairingLab(host: HTMLElement): void {
       return finalRow(side, progress, sides[side].points);
     });
 
-  const requestDraw = drawScheduler(draw, () => running);
+  const requestDraw = drawScheduler(draw, () => training.running);
   let lastCharts = 0;
-  let chartsDrawn = 0;
+  /** Each chart in a task of its own (common/chart-turns.ts). */
+  const drawInTurn = chartTurns(part);
   const shown = new Map<HTMLElement, string>();
   const replaceIfChanged = (element: HTMLElement, markup: string) => {
     if (shown.get(element) === markup) return;
@@ -239,14 +248,14 @@ export function mountPairingLab(host: HTMLElement): void {
     replaceIfChanged(part('refusals'), refusalsMarkup(current));
     replaceIfChanged(part('legend'), legendMarkup({ A: titleOf('A'), B: titleOf('B') }, SIDES.filter((side) => sides[side].latest?.refusal)));
     const now = performance.now();
-    if (!running || now - lastCharts >= CHARTS_MS) {
+    if (!training.running || now - lastCharts >= CHARTS_MS) {
       lastCharts = now;
       drawCharts();
     }
     updateToolbar();
     host.dataset.epochA = String(sides.A.latest?.epoch ?? 0);
     host.dataset.epochB = String(sides.B.latest?.epoch ?? 0);
-    host.dataset.running = String(running);
+    host.dataset.running = String(training.running);
   }
 
   /** Each chart in a task of its own, so no task of the main thread runs long. */
@@ -255,20 +264,19 @@ export function mountPairingLab(host: HTMLElement): void {
     const before = previous;
     const { epochs, preset } = shownState;
     const width = (name: string) => part(name).clientWidth || 480;
-    const charts: [string, () => Parameters<typeof drawChart>[0]][] = [
+    const charts: ChartTurn[] = [
       ['loss', () => lossFigure(curves, epochs, width('loss'), before)],
       ['score', () => scoreFigure(scoreKind(preset), curves, epochs, width('score'), before)],
       ['gradient', () => gradientFigure(curves, epochs, width('gradient'), before)],
     ];
-    // A chart whose turn comes after the figures moved on to another run is skipped: the next draw has it.
-    const drawn = ++chartsDrawn;
-    charts.forEach(([name, figure], index) => setTimeout(() => drawn === chartsDrawn && part(name).replaceChildren(drawChart(figure())), index));
+    drawInTurn(charts);
   }
 
   function updateToolbar() {
     const blocked = settings.refused() ? 'Training is off while a setting shows a value it cannot use: correct it, or press Reset.' : failure;
     const done = finished();
     const epoch = epochNow();
+    const { running } = training;
     buttons.play.textContent = running ? 'Pause' : done ? 'Train again' : epoch > 0 ? 'Resume' : 'Train';
     buttons.play.setAttribute('aria-pressed', String(running));
     buttons.play.disabled = !running && blocked !== null;
