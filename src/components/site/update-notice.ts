@@ -31,17 +31,20 @@ async function registerWorker(): Promise<void> {
     if (navigator.serviceWorker.controller) showNotice(worker);
   };
   if (registration.waiting) offer(registration.waiting);
-  // Asks again every UPDATE_CHECK_MS while the page is open, and when it is shown again after that
-  // long (a hidden tab's timers are slowed down or stopped); a failed check (offline) waits for the next.
-  let checked = Date.now();
-  const check = () => {
-    if (Date.now() - checked < UPDATE_CHECK_MS) return;
-    checked = Date.now();
+  // Asks again UPDATE_CHECK_MS after the last ask while the page is open, and when it is shown again
+  // that long after (a hidden tab's timers are slowed down or stopped); a failed ask (offline) waits
+  // for the next. A timer set again after each ask, so the gap never grows past UPDATE_CHECK_MS.
+  let asked = Date.now();
+  let next: ReturnType<typeof setTimeout> | undefined;
+  const ask = () => {
+    asked = Date.now();
+    clearTimeout(next);
+    next = setTimeout(ask, UPDATE_CHECK_MS);
     void registration.update().catch(() => undefined);
   };
-  setInterval(check, UPDATE_CHECK_MS);
+  next = setTimeout(ask, UPDATE_CHECK_MS);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') check();
+    if (document.visibilityState === 'visible' && Date.now() - asked >= UPDATE_CHECK_MS) ask();
   });
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
