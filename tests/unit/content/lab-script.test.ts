@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { pythonCandidates } from '../../bench/numpy-seed.ts';
+import { findPython, pythonCandidates } from '../../bench/numpy-seed.ts';
 
 const SCRIPT = 'public/code/moons_classifier.py';
 const source = readFileSync(SCRIPT, 'utf8');
@@ -29,15 +29,9 @@ test.skipIf(!python)('the lab script compiles with Python 3', () => {
 
 // What lesson 9 says the script's gradient check prints. Needs NumPy and scikit-learn (as the
 // lesson tells readers to install): the first interpreter that has them, looked for as the
-// bench's NumPy row looks ($PYTHON, then python3 on PATH, then /usr/bin/python3).
-const interpreter = pythonCandidates().find((candidate) => {
-  try {
-    execFileSync(candidate, ['-c', 'import numpy, sklearn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+// bench's NumPy row looks, with its probe and time limit ($PYTHON, then python3 on PATH, then /usr/bin/python3).
+const found = await findPython(pythonCandidates());
+const interpreter = 'python' in found ? found.python : undefined;
 
 test.skipIf(interpreter === undefined)("the script's gradient check prints what lesson 9 quotes", () => {
   const printed = JSON.parse(execFileSync(interpreter ?? 'python3', ['tests/unit/content/script_checks.py'], { encoding: 'utf8' })) as {
