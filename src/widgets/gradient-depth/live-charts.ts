@@ -3,12 +3,10 @@
  * initialisation and the four of training, each in a task of its own (one heatmap or histogram
  * grid is a frame's work), at the width its part has now.
  */
-import { drawChart } from '../common/plot-theme.ts';
+import { chartTurns, type ChartTurn } from '../common/chart-turns.ts';
 import { derivativeFigure, gradientFigure, histogramFigure, type Measurements, type RunTitles } from './figures.ts';
 import { RUNS, type RunName } from './state.ts';
 import { distanceFigure, gradientDomain, heatmapFigure, lossFigure, type RunEpochs } from './training-figures.ts';
-
-type Chart = [string, () => Parameters<typeof drawChart>[0]];
 
 /** What the view draws with. */
 export interface DepthCharts {
@@ -21,22 +19,21 @@ export interface DepthCharts {
 /** The charts of the view whose parts `part` finds. */
 export function depthCharts(part: (name: string) => HTMLElement): DepthCharts {
   const width = (name: string) => Math.max(260, part(name).clientWidth || 320);
-  const drawEach = (charts: Chart[]) => {
-    for (const [name, options] of charts) setTimeout(() => part(name).replaceChildren(drawChart(options())));
-  };
+  // One turn-taker each: a training draw must not skip the initial charts still queued.
+  const [drawInitial, drawTraining] = [chartTurns(part), chartTurns(part)];
   return {
     initial(measured, titles, depth) {
-      drawEach([
+      drawInitial([
         ['gradient', () => gradientFigure(measured, titles, depth, width('gradient'))],
         ['derivative', () => derivativeFigure(measured, titles, depth, width('derivative'))],
-        ...RUNS.map((name): Chart => [`histogram-${name}`, () => histogramFigure(measured[name], titles[name], name, depth, width(`histogram-${name}`))]),
+        ...RUNS.map((name): ChartTurn => [`histogram-${name}`, () => histogramFigure(measured[name], titles[name], name, depth, width(`histogram-${name}`))]),
       ]);
     },
     training(shown, previous, titles, depth, epochs, stoppedIn) {
       const domain = gradientDomain(shown);
-      drawEach([
+      drawTraining([
         ['loss', () => lossFigure(shown, titles, epochs, width('loss'), previous)],
-        ...RUNS.map((name): Chart => [`heatmap-${name}`, () => heatmapFigure(shown[name], name, titles[name], depth, epochs, domain, width(`heatmap-${name}`), stoppedIn(name))]),
+        ...RUNS.map((name): ChartTurn => [`heatmap-${name}`, () => heatmapFigure(shown[name], name, titles[name], depth, epochs, domain, width(`heatmap-${name}`), stoppedIn(name))]),
         ['distance', () => distanceFigure(shown, titles, depth, width('distance'))],
       ]);
     },
